@@ -1,0 +1,65 @@
+#include "cli/cli.hpp"
+
+#include "rehearse/error.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace rehearse::cli {
+
+invocation::invocation(const command& c, global_options g, std::map<std::string, std::vector<std::string>> options,
+                       std::vector<std::string> a, std::istream& i, std::ostream& o, std::ostream& e)
+    : cmd(c), global(std::move(g)), args(std::move(a)), in(i), out(o), err(e), options_(std::move(options)) {}
+
+invocation::~invocation() = default;
+
+bool invocation::has(std::string_view option) const { return options_.count(std::string(option)) > 0; }
+
+std::optional<std::string> invocation::value(std::string_view option) const {
+    const auto it = options_.find(std::string(option));
+    if (it == options_.end() || it->second.empty()) return std::nullopt;
+    return it->second.back();
+}
+
+std::vector<std::string> invocation::values(std::string_view option) const {
+    const auto it = options_.find(std::string(option));
+    return it == options_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::optional<long long> invocation::integer(std::string_view option, long long min, long long max) const {
+    const auto v = value(option);
+    if (!v) return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    const long long n = std::strtoll(v->c_str(), &end, 10);
+    if (v->empty() || *end != '\0' || errno == ERANGE || n < min || n > max)
+        throw error(errc::usage, "--" + std::string(option) + " takes a whole number from " + std::to_string(min) +
+                                     " to " + std::to_string(max) + ", not \"" + *v + "\"");
+    return n;
+}
+
+std::unique_ptr<app_context> invocation::make_context(context_options options) const {
+    options.db_path = global.db;
+    if (global.now) options.now = parse_iso8601(*global.now);
+    return std::make_unique<app_context>(std::move(options));
+}
+
+app_context& invocation::context() {
+    if (!context_) {
+        context_options options;
+        options.plugin_dirs = global.plugin_dirs;
+        context_ = make_context(std::move(options));
+        for (const auto& d : context_->diagnostics()) err << "rehearse: warning: " << d.path << ": " << d.reason << '\n';
+    }
+    return *context_;
+}
+
+std::string invocation::learner_name() const {
+    if (global.learner) return *global.learner;
+    if (const char* env = std::getenv("REHEARSE_LEARNER"); env && *env) return env;
+    throw error(errc::usage, "no learner: pass --learner NAME or set REHEARSE_LEARNER");
+}
+
+void invocation::print_json(const nlohmann::json& doc) const { out << doc.dump(2) << '\n'; }
+
+}  // namespace rehearse::cli

@@ -1,0 +1,24 @@
+// Human-readable rendering of the JSON documents the core use cases return.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace rehearse::cli {
+
+/// Prints rows as aligned columns under a header.
+void print_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows);
+
+/// "data-model 0.25, api 0.20"
+std::string format_weights(const nlohmann::json& weights);
+/// "a, b, c"
+std::string join(const nlohmann::json& strings, const std::string& sep = ", ");
+
+void render_problem(std::ostream& out, const nlohmann::json& problem);
+void render_lesson(std::ostream& out, const nlohmann::json& lesson);
+
+}  // namespace rehearse::cli

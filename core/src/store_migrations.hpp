@@ -1,0 +1,170 @@
+// The schema, as numbered migrations. Never edit a published migration: add the next one.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace rehearse::detail {
+
+inline constexpr std::array<std::string_view, 1> migrations{
+    // 1: everything the first release needs.
+    R"sql(
+CREATE TABLE learners (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  created_at  TEXT NOT NULL
+);
+
+-- Content items a learner's history points at; retired when a pack update removes them.
+CREATE TABLE content_items (
+  full_id      TEXT PRIMARY KEY,          -- pack/id or pack/lesson/card
+  kind         TEXT NOT NULL CHECK (kind IN ('problem','lesson','card')),
+  pack         TEXT NOT NULL,
+  pack_version TEXT NOT NULL,
+  first_seen   TEXT NOT NULL,
+  last_seen    TEXT NOT NULL,
+  retired      INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE attempts (
+  id              INTEGER PRIMARY KEY,
+  learner_id      INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  problem_id      TEXT NOT NULL,
+  source          TEXT NOT NULL CHECK (source IN ('answer','coach','mock')),
+  overall         REAL,
+  answer_text     TEXT,
+  evaluation_json TEXT,
+  created_at      TEXT NOT NULL
+);
+CREATE INDEX attempts_by_learner ON attempts(learner_id, created_at);
+CREATE INDEX attempts_by_problem ON attempts(learner_id, problem_id);
+
+CREATE TABLE attempt_scores (
+  attempt_id  INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  dimension   TEXT NOT NULL,
+  score       REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+  PRIMARY KEY (attempt_id, dimension)
+);
+
+CREATE TABLE attempt_findings (
+  id          INTEGER PRIMARY KEY,
+  attempt_id  INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+  finding_id  TEXT NOT NULL,
+  dimension   TEXT NOT NULL,
+  severity    TEXT NOT NULL,
+  message     TEXT NOT NULL
+);
+CREATE INDEX attempt_findings_by_attempt ON attempt_findings(attempt_id);
+
+-- The current learner model per dimension, and every update to it.
+CREATE TABLE mastery (
+  learner_id   INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  dimension    TEXT NOT NULL,
+  ability      REAL NOT NULL,
+  uncertainty  REAL NOT NULL,
+  evidence     INTEGER NOT NULL DEFAULT 0,
+  updated_at   TEXT NOT NULL,
+  PRIMARY KEY (learner_id, dimension)
+);
+CREATE TABLE mastery_history (
+  id           INTEGER PRIMARY KEY,
+  learner_id   INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  dimension    TEXT NOT NULL,
+  at           TEXT NOT NULL,
+  ability      REAL NOT NULL,
+  uncertainty  REAL NOT NULL,
+  mastery      REAL NOT NULL,
+  source       TEXT NOT NULL,               -- attempt | lesson | decay
+  attempt_id   INTEGER REFERENCES attempts(id) ON DELETE SET NULL
+);
+CREATE INDEX mastery_history_by_learner ON mastery_history(learner_id, dimension, at);
+
+-- Flashcards (FSRS state) and the review log.
+CREATE TABLE cards (
+  learner_id     INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  card_id        TEXT NOT NULL,             -- pack/lesson/card
+  state          TEXT NOT NULL CHECK (state IN ('new','learning','review','relearning')),
+  stability      REAL NOT NULL,
+  difficulty     REAL NOT NULL,
+  due            TEXT NOT NULL,
+  last_review    TEXT,
+  step           INTEGER NOT NULL DEFAULT 0,
+  reps           INTEGER NOT NULL DEFAULT 0,
+  lapses         INTEGER NOT NULL DEFAULT 0,
+  scheduled_days INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (learner_id, card_id)
+);
+CREATE INDEX cards_due ON cards(learner_id, due);
+CREATE TABLE review_log (
+  id              INTEGER PRIMARY KEY,
+  learner_id      INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  card_id         TEXT NOT NULL,
+  rating          INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+  reviewed_at     TEXT NOT NULL,
+  state_before    TEXT NOT NULL,
+  stability       REAL NOT NULL,
+  difficulty      REAL NOT NULL,
+  retrievability  REAL,
+  interval_days   INTEGER NOT NULL,
+  due             TEXT NOT NULL
+);
+CREATE INDEX review_log_by_card ON review_log(learner_id, card_id, reviewed_at);
+
+-- Lessons taken and their check-question results.
+CREATE TABLE lesson_progress (
+  learner_id   INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  lesson_id    TEXT NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('started','completed')),
+  check_score  REAL,
+  updated_at   TEXT NOT NULL,
+  PRIMARY KEY (learner_id, lesson_id)
+);
+
+-- Study plans.
+CREATE TABLE plan_enrolments (
+  id              INTEGER PRIMARY KEY,
+  learner_id      INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  curriculum_id   TEXT NOT NULL,
+  start_date      TEXT NOT NULL,
+  interview_date  TEXT,
+  minutes_per_day INTEGER,
+  status          TEXT NOT NULL CHECK (status IN ('active','finished','abandoned')),
+  created_at      TEXT NOT NULL
+);
+CREATE UNIQUE INDEX one_active_plan ON plan_enrolments(learner_id) WHERE status = 'active';
+CREATE TABLE plan_activity_log (
+  id            INTEGER PRIMARY KEY,
+  enrolment_id  INTEGER NOT NULL REFERENCES plan_enrolments(id) ON DELETE CASCADE,
+  plan_day      INTEGER NOT NULL,
+  kind          TEXT NOT NULL,
+  ref           TEXT,
+  done_at       TEXT NOT NULL
+);
+CREATE INDEX plan_activity_by_enrolment ON plan_activity_log(enrolment_id, plan_day);
+
+-- Mock interviews and teaching sessions, with their transcripts.
+CREATE TABLE interview_sessions (
+  id          INTEGER PRIMARY KEY,
+  learner_id  INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  mode        TEXT NOT NULL CHECK (mode IN ('interview','teach')),
+  item_id     TEXT NOT NULL,                -- problem or lesson
+  phase       TEXT NOT NULL,
+  state_json  TEXT NOT NULL DEFAULT '{}',
+  status      TEXT NOT NULL CHECK (status IN ('active','finished','abandoned')),
+  started_at  TEXT NOT NULL,
+  ended_at    TEXT,
+  attempt_id  INTEGER REFERENCES attempts(id) ON DELETE SET NULL
+);
+CREATE INDEX interview_sessions_by_learner ON interview_sessions(learner_id, started_at);
+CREATE TABLE session_turns (
+  session_id  INTEGER NOT NULL REFERENCES interview_sessions(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  speaker     TEXT NOT NULL CHECK (speaker IN ('learner','interviewer','coach','system')),
+  text        TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+)sql",
+};
+
+}  // namespace rehearse::detail
