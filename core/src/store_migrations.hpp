@@ -34,6 +34,8 @@ CREATE TABLE attempts (
   overall         REAL,
   answer_text     TEXT,
   evaluation_json TEXT,
+  focus           TEXT,                     -- the dimension the scheduler saw as this attempt's main focus
+  predicted       REAL,                     -- predicted success (0..1) just before the attempt
   created_at      TEXT NOT NULL
 );
 CREATE INDEX attempts_by_learner ON attempts(learner_id, created_at);
@@ -55,6 +57,18 @@ CREATE TABLE attempt_findings (
   message     TEXT NOT NULL
 );
 CREATE INDEX attempt_findings_by_attempt ON attempt_findings(attempt_id);
+
+-- Per (learner, problem) summary kept by record_attempt, so selection reads one row per problem
+-- instead of scanning the attempt history.
+CREATE TABLE learner_problem_stats (
+  learner_id    INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  problem_id    TEXT NOT NULL,
+  attempts      INTEGER NOT NULL,
+  last_at       TEXT NOT NULL,
+  last_success  REAL NOT NULL,              -- 0..1, the rubric-weighted score of the last attempt
+  best_success  REAL NOT NULL,
+  PRIMARY KEY (learner_id, problem_id)
+);
 
 -- The current learner model per dimension, and every update to it.
 CREATE TABLE mastery (
@@ -92,9 +106,11 @@ CREATE TABLE cards (
   reps           INTEGER NOT NULL DEFAULT 0,
   lapses         INTEGER NOT NULL DEFAULT 0,
   scheduled_days INTEGER NOT NULL DEFAULT 0,
+  introduced_at  TEXT NOT NULL,             -- first review: caps new cards per day
   PRIMARY KEY (learner_id, card_id)
 );
 CREATE INDEX cards_due ON cards(learner_id, due);
+CREATE INDEX cards_introduced ON cards(learner_id, introduced_at);
 CREATE TABLE review_log (
   id              INTEGER PRIMARY KEY,
   learner_id      INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
@@ -116,6 +132,8 @@ CREATE TABLE lesson_progress (
   lesson_id    TEXT NOT NULL,
   status       TEXT NOT NULL CHECK (status IN ('started','completed')),
   check_score  REAL,
+  cards_introduced INTEGER NOT NULL DEFAULT 0,  -- how many of its cards have had a first review
+  started_at   TEXT NOT NULL,
   updated_at   TEXT NOT NULL,
   PRIMARY KEY (learner_id, lesson_id)
 );
