@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, part 2: install what is missing, build, and run the whole test suite — once in a
+# normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Set REHEARSE_SKIP_SANITIZE=1 to skip the sanitizer pass while iterating locally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+
+# The FSRS reference (ts-fsrs) for the differential test, pinned by its lock file.
+if [ -f tests/fsrs/package-lock.json ]; then
+  (cd tests/fsrs && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+scripts/build.sh build
+(cd build && ctest --output-on-failure --timeout 900)
+
+if [ "${REHEARSE_SKIP_SANITIZE:-0}" != "1" ]; then
+  echo "== The same suite under ASan + UBSan"
+  scripts/build.sh build-sanitize -DREHEARSE_SANITIZE=ON -DREHEARSE_BUILD_BENCH=OFF
+  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --timeout 900)
+fi
