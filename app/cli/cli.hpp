@@ -83,6 +83,7 @@ class invocation {
 /// All commands; adding one is an entry in one of the `*_commands()` lists.
 std::vector<command> content_commands();
 std::vector<command> learner_commands();
+std::vector<command> attempt_commands();
 std::vector<command> srs_commands();
 
 /// Parses argv, runs the command, maps errors to exit codes (0 ok, 1 failed, 2 usage).

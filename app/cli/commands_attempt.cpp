@@ -1,0 +1,177 @@
+// Recording attempts, the next recommendation and progress: the learner-model commands.
+#include "cli/cli.hpp"
+#include "cli/render.hpp"
+
+#include "rehearse/attempts.hpp"
+#include "rehearse/error.hpp"
+// Grading answers comes from the evaluation engine; while it is not in the tree, only --scores works.
+#if __has_include("rehearse/evaluation.hpp")
+#include "rehearse/evaluation.hpp"
+#define REHEARSE_HAS_EVALUATION 1
+#endif
+#include "rehearse/progress.hpp"
+#include "rehearse/selection.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace rehearse::cli {
+
+namespace {
+
+using nlohmann::json;
+
+std::string fixed(double v, int digits = 2) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+std::string read_answer_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw error(errc::io, path + ": cannot read the answer file");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void print_mastery_changes(std::ostream& out, const attempt_result& r) {
+    out << "mastery:\n";
+    for (const auto& c : r.mastery)
+        out << "  " << c.dimension << std::string(c.dimension.size() < 14 ? 14 - c.dimension.size() : 1, ' ')
+            << fixed(c.before) << " -> " << fixed(c.after) << '\n';
+}
+
+int cmd_attempt(invocation& inv) {
+    auto& ctx = inv.context();
+    const auto problem_opt = inv.value("problem");
+    if (!problem_opt) throw error(errc::usage, "attempt needs --problem ID");
+    const std::string problem_id = *problem_opt;
+    const auto scores = inv.value("scores");
+    const auto answer = inv.value("answer");
+    if (scores.has_value() == answer.has_value())
+        throw error(errc::usage, "attempt needs exactly one of --scores DIM=S,... or --answer FILE");
+    const learner who = require_learner(ctx.db(), inv.learner_name());
+
+    attempt_input input;
+    input.problem_id = problem_id;
+    json evaluation;
+    if (scores) {
+        input.scores = parse_scores(*scores);
+        input.source = inv.has("mock") ? "mock" : "coach";
+    } else {
+        if (!ctx.content().find_problem(problem_id))
+            throw error(errc::not_found, "unknown problem \"" + problem_id + "\" (see: rehearse problems)");
+        const std::string text = read_answer_file(*answer);
+#ifdef REHEARSE_HAS_EVALUATION
+        evaluation = evaluate_answer(ctx, problem_id, text);
+#else
+        throw error(errc::invalid_input, "grading answers is not available in this build; use --scores");
+#endif
+        for (const auto& [dim, s] : evaluation.at("scores").items()) input.scores[dim] = s.get<double>();
+        input.overall = evaluation.at("overall").get<double>();
+        input.answer_text = text;
+        input.evaluation = evaluation;
+        input.source = "answer";
+    }
+    const attempt_result r = record_attempt(ctx, who, input);
+
+    if (answer) {
+        json out = evaluation;
+        out["attempt_id"] = r.attempt_id;
+        out["mastery"] = attempt_result_json(r)["mastery"];
+        if (inv.global.json) inv.print_json(out);
+        else {
+            inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0) << "/100\n";
+            for (const auto& f : evaluation.value("findings", json::array()))
+                inv.out << "  [" << f.value("severity", "") << "] " << f.value("dimension", "") << ": "
+                        << f.value("message", "") << '\n';
+            print_mastery_changes(inv.out, r);
+        }
+        return 0;
+    }
+    if (inv.global.json) inv.print_json(attempt_result_json(r));
+    else {
+        inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0)
+                << "/100 (predicted success was " << fixed(r.predicted_success) << ")\n";
+        print_mastery_changes(inv.out, r);
+    }
+    return 0;
+}
+
+int cmd_next(invocation& inv) {
+    auto& ctx = inv.context();
+    const learner who = require_learner(ctx.db(), inv.learner_name());
+    std::optional<activity_kind> only;
+    if (const auto k = inv.value("kind")) only = parse_activity_kind(*k);
+    const recommendation r = recommend_next(ctx, who, only);
+    if (inv.global.json) {
+        inv.print_json(recommendation_json(r));
+        return 0;
+    }
+    inv.out << "next: " << to_string(r.kind) << ' ' << r.id << " — " << r.title << '\n';
+    for (const auto& reason : r.reasons) inv.out << "  - " << reason << '\n';
+    inv.out << "predicted success " << fixed(r.predicted_success) << "; " << r.due_reviews << " review"
+            << (r.due_reviews == 1 ? "" : "s") << " due\n";
+    switch (r.kind) {
+        case activity_kind::problem:
+            inv.out << "then: rehearse attempt --learner " << who.name << " --problem " << r.id << " --answer FILE\n";
+            break;
+        case activity_kind::lesson:
+            inv.out << "then: rehearse lesson --learner " << who.name << " --lesson " << r.id << '\n';
+            break;
+        case activity_kind::review: inv.out << "then: rehearse review --learner " << who.name << '\n'; break;
+    }
+    return 0;
+}
+
+std::string bar(double m) {
+    const int filled = static_cast<int>(m * 20 + 0.5);
+    return std::string(static_cast<std::size_t>(filled), '#') + std::string(static_cast<std::size_t>(20 - filled), '.');
+}
+
+int cmd_progress(invocation& inv) {
+    auto& ctx = inv.context();
+    const learner who = require_learner(ctx.db(), inv.learner_name());
+    const json p = progress_json(ctx, who);
+    if (inv.global.json) {
+        inv.print_json(p);
+        return 0;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [dim, d] : p["dimensions"].items())
+        rows.push_back({dim, fixed(d["mastery"].get<double>()), bar(d["mastery"].get<double>()),
+                        std::to_string(d["attempts"].get<long long>()), std::to_string(d["trend"].size())});
+    inv.out << "progress of " << who.name << "\n";
+    print_table(inv.out, {"DIMENSION", "MASTERY", "", "ATTEMPTS", "UPDATES"}, rows);
+    inv.out << "weakest: " << join(p["weakest"]) << '\n';
+    return 0;
+}
+
+}  // namespace
+
+std::vector<command> attempt_commands() {
+    return {
+        {{"attempt"},
+         "",
+         "record a graded attempt at a problem and update mastery",
+         {{"problem", "ID", "the problem"},
+          {"scores", "DIM=S,...", "scores 0..1 per dimension, given by a coach (e.g. data-model=0.6,api=0.8)"},
+          {"answer", "FILE", "grade this Markdown answer and record the evaluation"},
+          {"mock", "", "with --scores: the scores come from a live mock interview"}},
+         0,
+         0,
+         &cmd_attempt},
+        {{"next"},
+         "",
+         "recommend the next activity, with the reasons",
+         {{"kind", "problem|lesson|review", "only this kind of activity"}},
+         0,
+         0,
+         &cmd_next},
+        {{"progress"}, "", "mastery per dimension and its history", {}, 0, 0, &cmd_progress},
+    };
+}
+
+}  // namespace rehearse::cli
