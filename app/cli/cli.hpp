@@ -85,6 +85,7 @@ std::vector<command> content_commands();
 std::vector<command> learner_commands();
 std::vector<command> attempt_commands();
 std::vector<command> srs_commands();
+std::vector<command> evaluation_commands();
 
 /// Parses argv, runs the command, maps errors to exit codes (0 ok, 1 failed, 2 usage).
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err);

@@ -1,0 +1,254 @@
+#include "rehearse/estimates.hpp"
+
+#include "rehearse/text_scan.hpp"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+namespace rehearse {
+
+using nlohmann::json;
+
+namespace {
+
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+/// Reads the next word (letters only) at `i` after optional spaces; returns it lowercased.
+std::string next_word(std::string_view s, std::size_t& i) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    std::size_t k = j;
+    while (k < s.size() && (is_alpha(s[k]) || s[k] == '_')) ++k;
+    if (k == j) return "";
+    i = k;
+    return text::lower(s.substr(j, k - j));
+}
+
+std::string period_word(const std::string& w) {
+    if (w == "s" || w == "sec" || w == "secs" || w == "second" || w == "seconds") return "second";
+    if (w == "min" || w == "mins" || w == "minute" || w == "minutes") return "minute";
+    if (w == "h" || w == "hr" || w == "hrs" || w == "hour" || w == "hours") return "hour";
+    if (w == "d" || w == "day" || w == "days" || w == "daily") return "day";
+    if (w == "wk" || w == "week" || w == "weeks" || w == "weekly") return "week";
+    if (w == "mo" || w == "month" || w == "months" || w == "monthly") return "month";
+    if (w == "y" || w == "yr" || w == "yrs" || w == "year" || w == "years" || w == "yearly" || w == "annually")
+        return "year";
+    return "";
+}
+
+/// Size units: multiplier in bytes (bits are divided by 8).
+double size_unit(const std::string& raw, bool& bits) {
+    bits = false;
+    std::string w = text::lower(raw);
+    static const std::array<std::pair<std::string_view, double>, 16> units{{
+        {"b", 1}, {"byte", 1}, {"bytes", 1}, {"kb", 1e3}, {"kib", 1024.0}, {"mb", 1e6}, {"mib", 1048576.0},
+        {"gb", 1e9}, {"gib", 1073741824.0}, {"tb", 1e12}, {"tib", 1099511627776.0}, {"pb", 1e15},
+        {"pib", 1125899906842624.0}, {"eb", 1e18}, {"kilobytes", 1e3}, {"megabytes", 1e6},
+    }};
+    for (const auto& [u, m] : units)
+        if (w == u) return m;
+    if (w == "gigabytes") return 1e9;
+    if (w == "terabytes") return 1e12;
+    if (w == "petabytes") return 1e15;
+    static const std::array<std::pair<std::string_view, double>, 5> bit_units{
+        {{"kbps", 1e3}, {"mbps", 1e6}, {"gbps", 1e9}, {"tbps", 1e12}, {"bps", 1}}};
+    for (const auto& [u, m] : bit_units)
+        if (w == u) {
+            bits = true;
+            return m / 8;
+        }
+    return 0;
+}
+
+}  // namespace
+
+void read_estimates_line(std::string_view line, std::string_view section, int line_no, json& out) {
+    std::size_t clause_start = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const char c = line[i];
+        // Clause boundaries: a sentence end, a semicolon, a bullet-like separator or a pipe.
+        if (c == ';' || c == '|' || c == '\n' || ((c == '.' || c == '!' || c == '?') &&
+                                                   (i + 1 >= line.size() || line[i + 1] == ' '))) {
+            clause_start = i + 1;
+            ++i;
+            continue;
+        }
+        const bool starts_number = is_digit(c) && (i == 0 || (!is_alpha(line[i - 1]) && line[i - 1] != '_' &&
+                                                              line[i - 1] != '/' && !is_digit(line[i - 1]) &&
+                                                              line[i - 1] != '.' && line[i - 1] != '^'));
+        if (!starts_number) {
+            ++i;
+            continue;
+        }
+        const std::size_t num_start = i;
+        std::string digits;
+        bool seen_dot = false;
+        while (i < line.size()) {
+            if (is_digit(line[i])) digits += line[i++];
+            else if (line[i] == ',' && i + 3 < line.size() && is_digit(line[i + 1]) && is_digit(line[i + 2]) &&
+                     is_digit(line[i + 3]) && (i + 4 >= line.size() || !is_digit(line[i + 4])))
+                i += 1;  // thousands separator: 1,000
+            else if (line[i] == '.' && !seen_dot && i + 1 < line.size() && is_digit(line[i + 1])) {
+                seen_dot = true;
+                digits += line[i++];
+            } else break;
+        }
+        if (digits.empty() || digits.size() > 18) continue;
+        double value = std::strtod(digits.c_str(), nullptr);
+        // Things that are numbers but not estimates: list markers ("1."), versions ("v1"),
+        // years (2024), HTTP status codes next to a method, ids like 62^7.
+        if (i < line.size() && line[i] == '^') {
+            while (i < line.size() && (line[i] == '^' || is_digit(line[i]))) ++i;
+            continue;
+        }
+        std::size_t j = i;
+        double mult = 1;
+        // Magnitude suffix attached or after a space: 3.5k, 1.25M, 10 million, 2B users.
+        {
+            std::size_t k = j;
+            const std::string w = next_word(line, k);
+            const bool attached = k > j && j < line.size() && line[j] != ' ';
+            if (w == "k" || w == "thousand") mult = 1e3, j = k;
+            else if ((w == "m" && attached && j < line.size() && line[j] == 'M') || w == "million" || w == "mil" ||
+                     w == "mm")
+                mult = 1e6, j = k;
+            else if (w == "bn" || w == "billion") mult = 1e9, j = k;
+            else if (w == "trillion") mult = 1e12, j = k;
+            else if (w == "b" && attached && j < line.size() && line[j] == 'B') {
+                // "2B users" is a count; "650B per row" and "500 B" are bytes: decided below.
+                std::size_t q = k;
+                const std::string after = next_word(line, q);
+                if (!after.empty() && after != "per" && after != "each" && after != "of" && after != "a" &&
+                    after != "over" && after != "for" && after != "in")
+                    mult = 1e9, j = k;
+            }
+        }
+        std::string unit = "count";
+        std::string per;
+        double size = 0;
+        {
+            std::size_t k = j;
+            const std::string w = next_word(line, k);
+            bool bits = false;
+            if (!w.empty() && (size = size_unit(w, bits)) > 0) {
+                unit = "bytes";
+                mult *= size;
+                j = k;
+                if (bits) per = "second";
+            }
+        }
+        // A rate: "/s", "/day", " per second", " qps", " a day", "reads/sec", "reads per second".
+        std::string noun;
+        for (int round = 0; round < 2 && per.empty(); ++round) {
+            std::size_t k = j;
+            while (k < line.size() && line[k] == ' ') ++k;
+            if (k < line.size() && line[k] == '/') {
+                std::size_t q = k + 1;
+                const std::string w = next_word(line, q);
+                const std::string p = period_word(w);
+                if (!p.empty()) {
+                    per = p;
+                    j = q;
+                    break;
+                }
+            }
+            std::size_t q = j;
+            const std::string w = next_word(line, q);
+            if (w == "qps" || w == "rps" || w == "tps" || w == "ops" || w == "rpm") {
+                per = w == "rpm" ? "minute" : "second";
+                j = q;
+                // "ops/sec"
+                if (j < line.size() && line[j] == '/') {
+                    std::size_t r = j + 1;
+                    if (!period_word(next_word(line, r)).empty()) j = r;
+                }
+                break;
+            }
+            if (w == "per" || w == "a" || w == "an" || w == "each" || w == "every") {
+                std::size_t r = q;
+                const std::string w2 = next_word(line, r);
+                const std::string p = period_word(w2);
+                if (!p.empty()) {
+                    per = p;
+                    j = r;
+                    break;
+                }
+                if (w == "per" && !w2.empty() && noun.empty()) {
+                    per = "item:" + w2;  // "650 bytes per url"
+                    j = r;
+                    break;
+                }
+            }
+            const std::string p = period_word(w);
+            if (!p.empty() && (w == "daily" || w == "monthly" || w == "yearly" || w == "annually")) {
+                per = p;
+                j = q;
+                break;
+            }
+            // One noun between number and rate: "40 urls/s", "3.5k reads per second".
+            if (round == 0 && !w.empty() && p.empty() && w.size() > 1) {
+                noun = w;
+                j = q;
+                continue;
+            }
+            break;
+        }
+        if (per.empty() && !noun.empty()) {
+            // No rate after the noun: keep the noun as context but do not consume it.
+        }
+        // Skip what is clearly not an estimate: list numbers, 4-digit years, bare small integers
+        // without any unit or context word are still kept (the evaluator decides by label).
+        const bool list_marker = num_start == 0 && i < line.size() && line[i] == '.' && unit == "count" && per.empty();
+        const bool year = unit == "count" && per.empty() && mult == 1 && digits.size() == 4 &&
+                          (digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0) && !seen_dot;
+        const bool status_code = unit == "count" && per.empty() && mult == 1 && digits.size() == 3 &&
+                                 (digits[0] >= '1' && digits[0] <= '5') && j < line.size() &&
+                                 line.substr(j).find_first_not_of(' ') != std::string_view::npos &&
+                                 [&] {
+                                     std::size_t q = j;
+                                     const std::string w = next_word(line, q);
+                                     return w == "ok" || w == "created" || w == "accepted" || w == "no" ||
+                                            w == "not" || w == "bad" || w == "conflict" || w == "found" ||
+                                            w == "gone" || w == "unauthorized" || w == "forbidden" ||
+                                            w == "too" || w == "internal" || w == "moved" || w == "unprocessable" ||
+                                            w == "service";
+                                 }();
+        if (list_marker || year || status_code) {
+            i = std::max(i, j);
+            continue;
+        }
+        // Words after: up to 4 words following the number and its unit.
+        std::size_t k = j;
+        std::string after;
+        for (int n = 0; n < 5; ++n) {
+            std::size_t before_k = k;
+            const std::string w = next_word(line, k);
+            if (w.empty()) {
+                // allow one punctuation like "(" or "~" then stop
+                if (before_k < line.size() && (line[before_k] == '/' || line[before_k] == '-')) {
+                    k = before_k + 1;
+                    continue;
+                }
+                break;
+            }
+            after += (after.empty() ? "" : " ") + w;
+        }
+        if (!noun.empty()) after = noun + (after.empty() ? "" : " " + after);
+        std::string before(line.substr(clause_start, num_start - clause_start));
+        out.push_back({{"value", value * mult},
+                       {"unit", unit},
+                       {"per", per},
+                       {"text", std::string(line.substr(num_start, j - num_start))},
+                       {"before", text::lower(before)},
+                       {"after", after},
+                       {"section", section},
+                       {"line", line_no}});
+        i = std::max(i, j);
+    }
+}
+
+}  // namespace rehearse

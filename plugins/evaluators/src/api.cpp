@@ -1,0 +1,242 @@
+// API: versioning, verbs, pagination, error responses, idempotency, and slow work kept out of
+// synchronous requests.
+#include "common.hpp"
+
+#include <cctype>
+#include <set>
+
+namespace rehearse::evaluators {
+
+namespace {
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < path.size()) {
+        auto next = path.find('/', pos + 1);
+        if (next == std::string::npos) next = path.size();
+        std::string s = path.substr(pos + 1, next - pos - 1);
+        if (!s.empty()) out.push_back(lower(s));
+        pos = next;
+    }
+    return out;
+}
+
+bool is_param(const std::string& s) {
+    return !s.empty() && (s.front() == '{' || s.front() == ':' || s.front() == '<' || s.front() == '$');
+}
+
+bool versioned_segment(const std::string& s) {
+    return s.size() >= 2 && s[0] == 'v' && std::isdigit(static_cast<unsigned char>(s[1]));
+}
+
+bool contains_any(const std::string& t, std::initializer_list<std::string_view> words) {
+    for (auto w : words)
+        if (find_word(t, w) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+json evaluate_api(const context& c) {
+    json findings = json::array();
+    json strengths = json::array();
+    const json& api = c.answer.value("api", json::object());
+    const json& endpoints = api.value("endpoints", json::array());
+    if (endpoints.empty()) {
+        const double score = c.has_section("api") ? 0.15 : 0.05;
+        return {{"score", score}, {"findings", findings}, {"strengths", strengths}};
+    }
+    const json& flags = c.flags();
+
+    // sync-slow-operation: an endpoint whose own description does slow work and answers synchronously.
+    for (const auto& op : flags.value("slow_operations", json::array())) {
+        for (const auto& e : endpoints) {
+            if (e.value("async", false)) continue;
+            const std::string text = lower(e.value("text", ""));
+            std::string hit;
+            for (const auto& k : op.value("keywords", json::array()))
+                if (k.is_string() && find_word(text, k.get<std::string>()) != std::string::npos) hit = k.get<std::string>();
+            if (hit.empty()) continue;
+            const auto pos = find_word(text, hit);
+            if (negated(text, pos, hit.size())) continue;
+            // The work has to happen in the request: the verb triggers it and a 200/201 returns the result.
+            const std::string method = e.value("method", "");
+            if (method == "GET" && text.find("200") == std::string::npos) continue;
+            if (text.find("queue") != std::string::npos || text.find("worker") != std::string::npos) continue;
+            findings.push_back(finding(
+                "sync-slow-operation", "api", "major",
+                "The " + op.value("name", std::string("slow operation")) + " runs inside the synchronous request " +
+                    method + " " + e.value("path", "") + ".",
+                "Return 202 Accepted with a job id and a status URL (GET /jobs/{id}), do the work in a worker, and "
+                "notify by polling or webhook.",
+                excerpt(e.value("text", ""), 120),
+                "Slow work in a request times out, holds a server thread, and cannot be retried without the "
+                "client resending everything."));
+            break;
+        }
+        if (!findings.empty() && findings.back()["id"] == "sync-slow-operation") break;
+    }
+    // Prose that says the slow work happens synchronously.
+    if (findings.empty())
+        for (const auto& op : flags.value("slow_operations", json::array())) {
+            bool done = false;
+            for (const auto& s : c.sentences) {
+                const bool sync = contains_any(s.text, {"synchronously", "synchronous", "waits for", "blocks until",
+                                                        "in the same request", "before responding", "before returning"});
+                if (!sync) continue;
+                const auto pos = find_word(s.text, "synchronous");
+                if (pos != std::string::npos && negated(s.text, pos, 11)) continue;
+                if (contains_any(s.text, {"asynchronous", "asynchronously", "async"})) continue;
+                bool kw = false;
+                for (const auto& k : op.value("keywords", json::array()))
+                    if (k.is_string() && find_word(s.text, k.get<std::string>()) != std::string::npos) kw = true;
+                if (!kw) continue;
+                findings.push_back(finding(
+                    "sync-slow-operation", "api", "major",
+                    "The " + op.value("name", std::string("slow operation")) + " is done synchronously in the request.",
+                    "Return 202 Accepted with a job id and a status URL, run the work in a worker, and notify by "
+                    "polling or webhook.",
+                    excerpt(s.raw, 120),
+                    "Slow work in a request times out and ties up servers; async jobs can be retried safely."));
+                done = true;
+                break;
+            }
+            if (done) break;
+        }
+
+    // no-api-versioning
+    bool versioned = false;
+    for (const auto& e : endpoints)
+        for (const auto& s : segments(e.value("path", "")))
+            if (versioned_segment(s)) versioned = true;
+    if (!versioned &&
+        !mention(c, {"api version", "api-version", "versioning", "versioned", "accept-version", "version header", "/v1"}))
+        findings.push_back(finding(
+            "no-api-versioning", "api", "minor", "None of the endpoints carries a version.",
+            "Prefix paths with /api/v1 (or use a version header) so you can change the contract without breaking "
+            "existing clients.",
+            endpoints[0].value("method", "") + " " + endpoints[0].value("path", ""),
+            "Mobile apps and integrations cannot all upgrade at once; versioning lets old and new clients coexist."));
+    else
+        strengths.push_back("Your endpoints are versioned (" + endpoints[0].value("path", "") + ")");
+
+    // no-pagination: a GET on a collection with no page/limit/cursor.
+    const bool global_pagination = mention(c, {"paginate", "paginated", "pagination", "cursor", "page_size", "limit/offset",
+                                                "keyset"},
+                                           {"api"}) != nullptr;
+    static const std::set<std::string> page_params{"page", "limit", "cursor", "offset", "per_page", "page_size", "size",
+                                                   "next", "next_token", "page_token", "after", "before",
+                                                   "starting_after", "max_results", "count", "pagesize", "pagetoken",
+                                                   "first", "last", "since", "since_id", "max_id", "from"};
+    static const std::set<std::string> singletons{"me", "health", "healthz", "status", "stats", "count", "config",
+                                                  "settings", "profile", "download", "metadata", "preview", "content",
+                                                  "file", "thumbnail", "summary", "url", "redirect", "login", "logout",
+                                                  "token", "upload-url", "presign", "presigned-url", "ws", "websocket",
+                                                  "stream", "manifest", "ping", "version", "search-suggest",
+                                                  "analytics", "result", "results", "export", "raw", "text"};
+    if (!global_pagination) {
+        for (const auto& e : endpoints) {
+            if (e.value("method", "") != "GET") continue;
+            const auto segs = segments(e.value("path", ""));
+            if (segs.size() < 2) continue;  // "/{code}" redirects, "/health"
+            const std::string& last = segs.back();
+            if (is_param(last) || singletons.count(last) || versioned_segment(last) || last == "api") continue;
+            if (last.find('.') != std::string::npos) continue;
+            bool paged = false;
+            for (const auto& q : e.value("query_params", json::array()))
+                if (page_params.count(q.get<std::string>())) paged = true;
+            const std::string text = lower(e.value("text", ""));
+            if (contains_any(text, {"cursor", "paginated", "pagination", "page", "limit", "offset", "next_cursor"})) paged = true;
+            if (paged) continue;
+            findings.push_back(finding(
+                "no-pagination", "api", "minor",
+                "The list endpoint GET " + e.value("path", "") + " returns an unbounded list.",
+                "Take limit and cursor query parameters (GET ...?limit=50&cursor=...) and return next_cursor with each page.",
+                excerpt(e.value("text", ""), 100),
+                "Lists grow without bound; one big tenant turns an unpaginated call into a multi-megabyte, "
+                "multi-second response."));
+            break;
+        }
+    }
+
+    // wrong-http-verb
+    static const std::set<std::string> action_words{"create", "add", "new", "delete", "remove", "update", "edit",
+                                                    "submit", "upload", "cancel", "shorten", "insert", "save", "set",
+                                                    "post", "send", "approve", "reject", "modify"};
+    for (const auto& e : endpoints) {
+        const std::string method = e.value("method", "");
+        const auto segs = segments(e.value("path", ""));
+        std::string why;
+        if (method == "GET") {
+            for (const auto& s : segs) {
+                std::string w = s;
+                if (const auto dash = w.find_first_of("-_"); dash != std::string::npos) w = w.substr(0, dash);
+                if (action_words.count(w)) why = "GET " + e.value("path", "") + " changes state, but GET must be safe";
+            }
+        } else if (method == "POST" && !segs.empty()) {
+            const std::string& last = segs.back();
+            const std::string text = lower(e.value("text", ""));
+            if (last == "update" || last == "edit" || last == "delete" || last == "remove")
+                why = "POST " + e.value("path", "") + " updates or deletes a resource by id";
+            else if (is_param(last) && contains_any(text, {"update", "updates", "partial", "edit", "modify", "change"}))
+                why = "POST " + e.value("path", "") + " updates an existing resource by id";
+        } else if (method == "DELETE" && !segs.empty() && (segs.back() == "create" || segs.back() == "add")) {
+            why = "DELETE " + e.value("path", "") + " creates";
+        }
+        if (why.empty()) continue;
+        findings.push_back(finding(
+            "wrong-http-verb", "api", "minor", "The verb contradicts the operation: " + why + ".",
+            "POST a collection to create (201), GET to read, PATCH /resource/{id} for partial updates, PUT to "
+            "replace, DELETE to remove.",
+            excerpt(e.value("text", ""), 100),
+            "Caches, proxies and clients rely on verb semantics: a GET that creates gets retried and prefetched."));
+        break;
+    }
+
+    // no-error-responses
+    bool errors = false;
+    for (const auto& e : endpoints)
+        for (const auto& s : e.value("statuses", json::array()))
+            if (s.get<int>() >= 400) errors = true;
+    for (const auto& s : api.value("status_mentions", json::array()))
+        if (s.get<int>() >= 400) errors = true;
+    if (!errors && mention(c, {"bad request", "not found", "conflict", "unauthorized", "forbidden", "too many requests",
+                               "unprocessable", "error response", "error code", "4xx", "problem+json"}))
+        errors = true;
+    if (!errors)
+        findings.push_back(finding(
+            "no-error-responses", "api", "minor", "No endpoint says what it returns when something goes wrong.",
+            "Name the error statuses per endpoint: 400 invalid input, 401/403 auth, 404 unknown id, 409 conflict, "
+            "413 too large, 429 rate limited.",
+            std::to_string(endpoints.size()) + " endpoints, no 4xx/5xx status",
+            "Clients have to handle failures; the error contract is half the API."));
+    else
+        strengths.push_back("You specified error responses, not just the happy path");
+
+    // no-idempotency
+    if (flags.value("needs_idempotency", false)) {
+        bool creates = false;
+        for (const auto& e : endpoints)
+            if (e.value("method", "") == "POST" || e.value("method", "") == "PUT") creates = true;
+        const sentence* key = mention(c, {"idempotency", "idempotent", "idempotency-key", "idempotency key", "dedupe",
+                                          "deduplicate", "deduplication", "client-generated id", "request id",
+                                          "client_msg_id", "client message id", "dedup"});
+        if (creates && !key)
+            findings.push_back(finding(
+                "no-idempotency", "api", "major",
+                "Create/submit requests can be retried, but nothing makes a retry safe.",
+                "Accept an Idempotency-Key header (or a client-generated id), store it with the result, and return "
+                "the stored result on a retry.",
+                "no Idempotency-Key or deduplication mentioned",
+                "Networks retry; without a key a retried submit or payment happens twice."));
+    }
+    bool async = false;
+    for (const auto& e : endpoints) async = async || e.value("async", false);
+    if (async) strengths.push_back("You made the slow operation asynchronous (202 with a job to poll)");
+    const double size = endpoints.size() >= 3 ? 1.0 : 0.8;
+    double score = size - penalty(findings) * 0.9;
+    return {{"score", score}, {"findings", findings}, {"strengths", strengths}};
+}
+
+}  // namespace rehearse::evaluators

@@ -1,0 +1,108 @@
+// Architecture: the components this problem needs (cache for read-heavy, queue and workers for
+// slow work, object storage for files) and how requests flow between them.
+#include "common.hpp"
+
+#include <map>
+#include <set>
+
+namespace rehearse::evaluators {
+
+namespace {
+
+/// Kinds present, un-negated, and kinds only ever mentioned negatively.
+void kinds(const context& c, std::set<std::string>& present, std::set<std::string>& declined) {
+    for (const auto& comp : c.answer.value("architecture", json::object()).value("components", json::array())) {
+        const std::string k = comp.value("kind", "");
+        if (comp.value("negated", false)) declined.insert(k);
+        else present.insert(k);
+    }
+    for (const auto& k : present) declined.erase(k);
+}
+
+}  // namespace
+
+json evaluate_architecture(const context& c) {
+    json findings = json::array();
+    json strengths = json::array();
+    std::set<std::string> present, declined;
+    kinds(c, present, declined);
+    const json& flags = c.flags();
+    const std::string scale = c.scale();
+    const bool small = scale == "tiny" || scale == "small";
+
+    if (flags.value("read_heavy", false) && !present.count("cache") && !present.count("cdn")) {
+        // A deliberate, reasoned "no cache at this scale" on a tiny problem is a decision, not a gap.
+        const bool reasoned = declined.count("cache") && small;
+        if (!reasoned)
+            findings.push_back(finding(
+                "no-caching", "architecture", small ? "minor" : "major",
+                "This problem is read-heavy but the design has no cache in front of the database.",
+                "Add cache-aside (e.g. Redis) for the hot read path, say what you cache, the TTL and how you "
+                "invalidate on writes.",
+                declined.count("cache") ? "the answer says no cache is needed" : "no cache, Redis, Memcached or CDN mentioned",
+                "Reads dominate; serving them from memory cuts latency and keeps the database from becoming "
+                "the first bottleneck."));
+    }
+    const json& slow = flags.value("slow_operations", json::array());
+    if (!slow.empty() && !present.count("queue") && !present.count("stream") && !present.count("worker") &&
+        !present.count("scheduler")) {
+        std::string names;
+        for (const auto& s : slow) names += (names.empty() ? "" : ", ") + s.value("name", "");
+        const sentence* async_words = mention(c, {"background job", "asynchronous", "async", "job queue", "celery",
+                                                  "sidekiq", "background task", "background process"});
+        if (!async_words)
+            findings.push_back(finding(
+                "no-queue-for-async", "architecture", "major",
+                "Slow work (" + names + ") has no queue or background worker in the design.",
+                "Put the slow step behind a queue (SQS, RabbitMQ, a jobs table) processed by workers; return a job "
+                "id and let clients poll or receive a webhook.",
+                "no queue, stream or worker component found",
+                "Slow work inside a request ties up servers, times out and cannot be retried safely; a queue "
+                "absorbs bursts and isolates failures."));
+    }
+    if (flags.value("stores_files", false) && !present.count("object-storage")) {
+        findings.push_back(finding(
+            "no-object-storage", "architecture", "major",
+            "The system stores files but the design has no object storage for them.",
+            "Keep file bytes in object storage (S3, GCS) with presigned upload/download URLs, and only the key and "
+            "metadata in the database.",
+            "no S3, object storage or blob storage mentioned",
+            "Object storage is cheap, durable and scales without limit; files in app servers or databases make "
+            "backups, scaling and costs painful."));
+    }
+
+    // Coverage of the problem's required components, by kind.
+    std::size_t required = 0, have = 0;
+    std::vector<std::string> named;
+    for (const auto& comp : c.problem.value("components", json::array())) {
+        if (!comp.value("required", false)) continue;
+        const std::string k = comp.value("kind", "");
+        if (k == "client") continue;
+        ++required;
+        bool ok = present.count(k) > 0;
+        if (k == "database" && present.count("replica")) ok = true;
+        if (k == "app-server" && (present.count("api-gateway") || present.count("load-balancer"))) ok = true;
+        if (k == "worker" && present.count("queue")) ok = true;
+        if (k == "queue" && (present.count("stream") || present.count("worker"))) ok = true;
+        if (ok) {
+            ++have;
+            if (named.size() < 4) named.push_back(k);
+        }
+    }
+    const double coverage = required == 0 ? 0.6 : static_cast<double>(have) / static_cast<double>(required);
+    const std::size_t edges = c.answer.value("architecture", json::object()).value("edges", json::array()).size();
+    if (have >= 2) {
+        std::string list;
+        for (const auto& n : named) list += (list.empty() ? "" : ", ") + n;
+        strengths.push_back("Your architecture has the pieces this problem needs (" + list + ")");
+    }
+    if (edges >= 2)
+        strengths.push_back("You showed how a request flows through the system, not just a list of boxes");
+    if (flags.value("stores_files", false) && present.count("object-storage"))
+        strengths.push_back("You kept file bytes in object storage rather than the database");
+    double score = present.empty() ? 0.05 : 0.35 + 0.5 * coverage + (edges >= 2 ? 0.15 : 0.05);
+    score -= penalty(findings);
+    return {{"score", score}, {"findings", findings}, {"strengths", strengths}};
+}
+
+}  // namespace rehearse::evaluators

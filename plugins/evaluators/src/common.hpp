@@ -1,0 +1,73 @@
+// Helpers every evaluator shares: the answer's sentences, word and phrase search with negation
+// and hedging, finding construction. Plugins may not link core, so this is the plugin's own copy
+// of the small text logic it needs.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rehearse::evaluators {
+
+using nlohmann::json;
+
+struct sentence {
+    std::string text;   // lowercase
+    std::string raw;    // as written, for evidence
+    std::string section;
+    std::string kind;   // block kind: paragraph, item, code, ...
+    std::string lang;
+    int line = 0;
+};
+
+/// What every evaluator reads: the problem, the answer model, and the answer as sentences.
+struct context {
+    const json& problem;
+    const json& answer;
+    std::vector<sentence> sentences;
+    const json& flags() const { return problem.at("flags"); }
+    std::string scale() const { return flags().value("scale", "medium"); }
+    bool has_section(std::string_view s) const;
+};
+
+context make_context(const json& request);
+
+std::string lower(std::string_view s);
+bool is_word_char(char c) noexcept;
+/// Position of `needle` on word boundaries (a plural "s"/"es" allowed), or npos.
+std::size_t find_word(std::string_view hay, std::string_view needle, std::size_t from = 0) noexcept;
+/// The mention at `pos` is negated or contrasted away ("no cache", "never a BLOB", "we don't need X").
+bool negated(std::string_view s, std::size_t pos, std::size_t len) noexcept;
+/// The sentence is hedged into the future or a condition ("if we grow", "later", "at 100x").
+bool hedged(std::string_view s) noexcept;
+
+/// First sentence (optionally only in `sections`) mentioning any phrase un-negated; nullptr if none.
+const sentence* mention(const context& c, std::initializer_list<std::string_view> phrases,
+                        std::initializer_list<std::string_view> sections = {}, bool allow_hedged = true,
+                        bool skip_code = true);
+/// Any mention at all, negated or not.
+const sentence* any_mention(const context& c, std::initializer_list<std::string_view> phrases);
+
+/// Shortens text for evidence.
+std::string excerpt(std::string_view s, std::size_t max = 140);
+
+json finding(std::string id, std::string dimension, std::string severity, std::string message, std::string advice,
+             std::string evidence, std::string why);
+
+/// Score penalty for a list of findings (critical 0.35, major 0.25, minor 0.12, info 0).
+double penalty(const json& findings);
+
+// The evaluators: each returns {"score", "findings", "strengths"}.
+json evaluate_requirements(const context& c);
+json evaluate_estimation(const context& c);
+json evaluate_architecture(const context& c);
+json evaluate_data_model(const context& c);
+json evaluate_api(const context& c);
+json evaluate_scaling(const context& c);
+json evaluate_reliability(const context& c);
+json evaluate_communication(const context& c);
+
+}  // namespace rehearse::evaluators

@@ -1,0 +1,102 @@
+// Scaling and trade-offs: a named bottleneck instead of "add more servers", alternatives weighed,
+// and infrastructure sized to the problem.
+#include "common.hpp"
+
+namespace rehearse::evaluators {
+
+json evaluate_scaling(const context& c) {
+    json findings = json::array();
+    json strengths = json::array();
+    const std::string scale = c.scale();
+
+    const sentence* bottleneck = mention(
+        c, {"bottleneck", "hotspot", "hot spot", "hot key", "hot partition", "hot shard", "contention", "saturate",
+            "saturates", "saturation", "first to break", "breaks first", "first limit", "limiting factor", "cpu-bound",
+            "iops", "connection limit", "connection pool", "queue depth", "replication lag", "fan-out", "fanout",
+            "write throughput", "read throughput", "read load", "write load", "lock", "single writer", "p99",
+            "celebrity", "thundering herd", "cache hit", "hit rate"});
+    const sentence* generic = mention(c, {"add more servers", "more servers", "more machines", "add servers",
+                                          "scale horizontally", "horizontal scaling", "horizontally scale",
+                                          "just scale", "auto-scale", "autoscale", "auto scaling", "autoscaling",
+                                          "scale out", "add more instances", "more instances", "bigger machine",
+                                          "scale up"});
+    const bool scaling_section = c.has_section("scaling");
+    if (!bottleneck && (generic || scaling_section))
+        findings.push_back(finding(
+            "vague-scaling", "scaling", "major",
+            "Scaling is described in general terms without naming what breaks first.",
+            "Name the bottleneck with a number (\"at ~5k writes/s the primary's disk is the limit\") and the fix "
+            "for that component: cache, replica, partition key, queue.",
+            generic ? excerpt(generic->raw, 120) : "scaling section names no bottleneck",
+            "\"Add more servers\" does not help if the database is the limit; interviewers look for the specific "
+            "constraint and its remedy."));
+    else if (bottleneck)
+        strengths.push_back("You named a concrete bottleneck (\"" + excerpt(bottleneck->raw, 90) + "\")");
+
+    const sentence* tradeoff = mention(
+        c, {"trade-off", "tradeoff", "trade off", "versus", "vs", "instead of", "rather than", "alternative",
+            "pros and cons", "downside", "at the cost of", "in exchange", "on the other hand", "the cost is",
+            "we give up", "cons", "drawback", "compromise", "chose", "chosen over", "over a", "prefer", "because"},
+        {}, true, true);
+    // "because" alone is weak; require it in the scaling/architecture discussion.
+    bool real_tradeoff = tradeoff != nullptr;
+    if (tradeoff && find_word(tradeoff->text, "because") != std::string::npos &&
+        !mention(c, {"trade-off", "tradeoff", "trade off", "versus", "vs", "instead of", "rather than", "alternative",
+                     "pros and cons", "downside", "at the cost of", "in exchange", "on the other hand", "drawback",
+                     "compromise", "cons", "we give up", "the cost is", "chosen over", "prefer"}))
+        real_tradeoff = tradeoff->section == "scaling";
+    // "instead of" / "rather than" are caught as negation cues, so look for them directly too.
+    if (!real_tradeoff)
+        for (const auto& s : c.sentences)
+            for (std::string_view p : {"instead of", "rather than", "trade-off", "tradeoff", "versus", " vs ", " vs.",
+                                       "alternative", "downside", "drawback"})
+                if (s.kind != "code" && s.text.find(p) != std::string::npos) real_tradeoff = true;
+    if (!real_tradeoff)
+        findings.push_back(finding(
+            "no-tradeoffs", "scaling", "major", "No alternative or trade-off is discussed.",
+            "For your two biggest decisions say what you chose, what you rejected and what it costs: \"SQL over "
+            "NoSQL because we need joins; the cost is manual sharding later\".",
+            "no 'trade-off', 'instead of', 'versus' or alternative found",
+            "Senior answers are judged on reasoning, not boxes; trade-offs show you know why."));
+    else
+        strengths.push_back("You weighed alternatives instead of presenting one option as the only one");
+
+    // over-engineering: heavy distribution for a problem whose scale does not need it.
+    if (scale == "tiny" || scale == "small") {
+        for (const auto& s : c.sentences) {
+            if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "mermaid")) continue;
+            std::string hit;
+            for (std::string_view p : {"microservices", "microservice", "shard", "sharding", "sharded", "multi-region",
+                                       "multiple regions", "multi region", "across regions", "geo-distributed",
+                                       "kafka", "cassandra", "service mesh", "kubernetes cluster"}) {
+                const auto pos = find_word(s.text, p);
+                if (pos == std::string::npos) continue;
+                if (negated(s.text, pos, p.size()) || hedged(s.text)) continue;
+                if (s.section == "requirements" || s.text.back() == '?') continue;
+                hit = std::string(p);
+                break;
+            }
+            if (hit.empty()) continue;
+            findings.push_back(finding(
+                "over-engineering", "scaling", "major",
+                "The design uses " + hit + " for a problem at " + scale + " scale that one database and a couple of "
+                "app servers handle comfortably.",
+                "Start with the simplest design that meets the numbers (a monolith and one PostgreSQL with a replica), "
+                "and say which metric would trigger " + hit + " later.",
+                excerpt(s.raw, 120),
+                "Every distributed piece adds failure modes, cost and operational load; at this scale it buys "
+                "nothing."));
+            break;
+        }
+    }
+    double score = 0.3;
+    if (bottleneck) score += 0.35;
+    if (real_tradeoff) score += 0.35;
+    if (!scaling_section && !bottleneck && !generic) score -= 0.1;
+    score -= findings.empty() ? 0 : 0.1 * static_cast<double>(findings.size());
+    for (const auto& f : findings)
+        if (f["id"] == "over-engineering") score -= 0.2;
+    return {{"score", score}, {"findings", findings}, {"strengths", strengths}};
+}
+
+}  // namespace rehearse::evaluators
