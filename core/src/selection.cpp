@@ -251,7 +251,9 @@ std::vector<candidate> lesson_candidates(const context& c) {
         std::vector<std::string> missing;
         for (const auto& pre : l->prerequisites) {
             const auto it = s.lesson_status.find(pre);
-            if (c.content.find_lesson(pre) && (it == s.lesson_status.end() || it->second != "completed")) {
+            // A retired or unloaded prerequisite cannot be taken, so it must not block what builds on it.
+            const lesson* required = c.content.find_lesson(pre);
+            if (required && !required->retired && (it == s.lesson_status.end() || it->second != "completed")) {
                 ready = false;
                 break;
             }

@@ -19,6 +19,10 @@
 namespace rehearse {
 
 struct attempt_input {
+    attempt_input() = default;
+    attempt_input(std::string problem, std::map<std::string, double> dimension_scores)
+        : problem_id(std::move(problem)), scores(std::move(dimension_scores)) {}
+
     std::string problem_id;                  ///< bare or pack/id
     std::map<std::string, double> scores;    ///< dimension → 0..1, at least one
     std::string source = "coach";            ///< answer | coach | mock
