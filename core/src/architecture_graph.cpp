@@ -234,7 +234,11 @@ void read_architecture_block(std::string_view block, std::string_view lang, std:
             for (std::size_t i = 0; i < found.size(); ++i) {
                 const auto& [kind, at] = found[i];
                 const std::size_t from = at > 20 ? at - 20 : 0;
-                add_component(graph, kind, std::string(s.substr(from, std::min<std::size_t>(s.size() - from, 60))),
+                std::size_t a = from, b = std::min(s.size(), from + 60);
+                // Never cut a UTF-8 sequence in half: the model crosses the boundary as JSON.
+                while (a > 0 && (static_cast<unsigned char>(s[a]) & 0xC0) == 0x80) --a;
+                while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+                add_component(graph, kind, s.substr(a, b - a),
                               text::negated(s, at, lengths[i]), section, line_no - 1);
             }
         }

@@ -107,24 +107,26 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
         }
         std::size_t j = i;
         double mult = 1;
-        // Magnitude suffix attached or after a space: 3.5k, 1.25M, 10 million, 2B users.
+        // Magnitude suffix attached or after a space: 3.5k, 1.25M, 10 million, 2B users, 200 M.
         {
             std::size_t k = j;
             const std::string w = next_word(line, k);
-            const bool attached = k > j && j < line.size() && line[j] != ' ';
+            std::size_t letter = j;
+            while (letter < line.size() && line[letter] == ' ') ++letter;
+            const char orig = letter < line.size() ? line[letter] : '\0';
+            const bool attached = letter == j;
             if (w == "k" || w == "thousand") mult = 1e3, j = k;
-            else if ((w == "m" && attached && j < line.size() && line[j] == 'M') || w == "million" || w == "mil" ||
-                     w == "mm")
-                mult = 1e6, j = k;
+            else if ((w == "m" && orig == 'M') || w == "million" || w == "mil" || w == "mm") mult = 1e6, j = k;
             else if (w == "bn" || w == "billion") mult = 1e9, j = k;
-            else if (w == "trillion") mult = 1e12, j = k;
-            else if (w == "b" && attached && j < line.size() && line[j] == 'B') {
-                // "2B users" is a count; "650B per row" and "500 B" are bytes: decided below.
+            else if (w == "trillion" || (w == "t" && orig == 'T')) mult = 1e12, j = k;
+            else if (w == "b" && orig == 'B') {
+                // "2B users" and "1 B h" are counts; "650B per row" and "500 B" alone are bytes.
                 std::size_t q = k;
                 const std::string after = next_word(line, q);
                 if (!after.empty() && after != "per" && after != "each" && after != "of" && after != "a" &&
-                    after != "over" && after != "for" && after != "in")
+                    after != "over" && after != "for" && after != "in" && after != "x")
                     mult = 1e9, j = k;
+                (void)attached;
             }
         }
         std::string unit = "count";
@@ -200,6 +202,11 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
         if (per.empty() && !noun.empty()) {
             // No rate after the noun: keep the noun as context but do not consume it.
         }
+        // "over 5 years", "every 4 seconds": durations, not estimates.
+        if (unit == "count" && per.empty() && mult == 1 && !noun.empty() && !period_word(noun).empty()) {
+            i = std::max(i, j);
+            continue;
+        }
         // Skip what is clearly not an estimate: list numbers, 4-digit years, bare small integers
         // without any unit or context word are still kept (the evaluator decides by label).
         const bool list_marker = num_start == 0 && i < line.size() && line[i] == '.' && unit == "count" && per.empty();
@@ -238,7 +245,25 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
             after += (after.empty() ? "" : " ") + w;
         }
         if (!noun.empty()) after = noun + (after.empty() ? "" : " " + after);
-        std::string before(line.substr(clause_start, num_start - clause_start));
+        // The label is the text right before the number, back to a comma, a parenthesis or the
+        // previous number; when that holds no words ("... 365 ~ 7.3 TB") the clause's lead label is used.
+        std::size_t label_start = clause_start;
+        for (std::size_t q = num_start; q-- > clause_start;) {
+            const char ch = line[q];
+            if (ch == ',' || ch == '(' || ch == ')' || (is_digit(ch) && !(q + 1 < num_start && line[q + 1] == ','))) {
+                label_start = q + 1;
+                break;
+            }
+        }
+        std::string before(line.substr(label_start, num_start - label_start));
+        bool has_word = false;
+        for (std::size_t q = 0; q + 1 < before.size(); ++q)
+            if (is_alpha(before[q]) && is_alpha(before[q + 1])) has_word = true;
+        if (!has_word) {
+            std::size_t first_num = clause_start;
+            while (first_num < num_start && !is_digit(line[first_num])) ++first_num;
+            before = std::string(line.substr(clause_start, first_num - clause_start)) + " " + before;
+        }
         out.push_back({{"value", value * mult},
                        {"unit", unit},
                        {"per", per},

@@ -35,6 +35,11 @@ bool valid_utf8(std::string_view s) {
     return true;
 }
 
+/// The request as text; a stray invalid byte in the learner's text is replaced, never fatal.
+std::string request_text(const json& request) {
+    return request.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 int severity_rank(const std::string& s) {
     if (s == "critical") return 0;
     if (s == "major") return 1;
@@ -72,7 +77,7 @@ json evaluate_model(const content_registry& content, const problem& p, const jso
         request["evaluator"] = e->id;
         json response;
         try {
-            response = json::parse(e->plugin->evaluate(e->id, request.dump()));
+            response = json::parse(e->plugin->evaluate(e->id, request_text(request)));
         } catch (const std::exception& ex) {
             // One broken evaluator must not hide the others' grades.
             warnings.push_back("evaluator " + e->id + " failed: " + ex.what());

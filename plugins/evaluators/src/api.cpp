@@ -36,6 +36,32 @@ bool contains_any(const std::string& t, std::initializer_list<std::string_view> 
     return false;
 }
 
+/// The words that name a slow operation: its keywords plus the usual vendors and verbs for it.
+std::vector<std::string> slow_vocabulary(const json& op) {
+    std::vector<std::string> out;
+    for (const auto& k : op.value("keywords", json::array()))
+        if (k.is_string()) out.push_back(lower(k.get<std::string>()));
+    const std::string name = lower(op.value("name", ""));
+    auto add = [&](std::initializer_list<const char*> words) {
+        for (const char* w : words) out.emplace_back(w);
+    };
+    if (name.find("email") != std::string::npos || name.find("notification") != std::string::npos)
+        add({"sendgrid", "mailgun", "ses", "smtp", "smtplib", "email", "emails", "fcm", "apns", "push", "twilio", "sms"});
+    if (name.find("ai") != std::string::npos || name.find("extraction") != std::string::npos)
+        add({"openai", "gpt", "llm", "textract", "tika", "tesseract", "ocr", "extract", "extraction", "model"});
+    if (name.find("pdf") != std::string::npos) add({"pdf", "render", "wkhtmltopdf", "puppeteer"});
+    if (name.find("scrap") != std::string::npos || name.find("poll") != std::string::npos)
+        add({"scrape", "scrapes", "scraping", "crawl", "fetch", "fetches", "selenium", "playwright"});
+    if (name.find("fan") != std::string::npos) add({"fan-out", "fan out", "loop", "loops", "for each", "every member"});
+    if (name.find("transcod") != std::string::npos) add({"ffmpeg", "transcode", "transcodes", "encode", "encoding"});
+    if (name.find("thumbnail") != std::string::npos || name.find("resiz") != std::string::npos)
+        add({"thumbnail", "thumbnails", "resize", "resizes", "imagemagick"});
+    if (name.find("filing") != std::string::npos) add({"e-file", "submit to the government", "uscis"});
+    if (name.find("match") != std::string::npos) add({"match", "matching", "dispatch"});
+    if (name.find("payment") != std::string::npos) add({"charge", "stripe", "payment"});
+    return out;
+}
+
 }  // namespace
 
 json evaluate_api(const context& c) {
@@ -56,7 +82,8 @@ json evaluate_api(const context& c) {
             const std::string text = lower(e.value("text", ""));
             std::string hit;
             for (const auto& k : op.value("keywords", json::array()))
-                if (k.is_string() && find_word(text, k.get<std::string>()) != std::string::npos) hit = k.get<std::string>();
+                if (k.is_string() && find_word(text, lower(k.get<std::string>())) != std::string::npos)
+                    hit = lower(k.get<std::string>());
             if (hit.empty()) continue;
             const auto pos = find_word(text, hit);
             if (negated(text, pos, hit.size())) continue;
@@ -77,20 +104,37 @@ json evaluate_api(const context& c) {
         }
         if (!findings.empty() && findings.back()["id"] == "sync-slow-operation") break;
     }
-    // Prose that says the slow work happens synchronously.
+    // Prose that says the slow work happens synchronously: "runs Tika right away and then responds",
+    // "the handler calls SendGrid before responding", "scrapes the site inside GET /status".
     if (findings.empty())
         for (const auto& op : flags.value("slow_operations", json::array())) {
+            const auto vocabulary = slow_vocabulary(op);
             bool done = false;
             for (const auto& s : c.sentences) {
-                const bool sync = contains_any(s.text, {"synchronously", "synchronous", "waits for", "blocks until",
-                                                        "in the same request", "before responding", "before returning"});
-                if (!sync) continue;
-                const auto pos = find_word(s.text, "synchronous");
-                if (pos != std::string::npos && negated(s.text, pos, 11)) continue;
-                if (contains_any(s.text, {"asynchronous", "asynchronously", "async"})) continue;
+                if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "http")) continue;
+                std::string cue;
+                for (std::string_view p : {"synchronously", "synchronous", "waits for", "wait for", "blocks until",
+                                           "same request", "before respond", "then respond", "before return",
+                                           "then return", "right away", "inside the request", "in the request",
+                                           "during the request", "inside the handler", "in the handler",
+                                           "request handler", "inline", "while the user waits", "inside post",
+                                           "inside get", "inside the upload", "in the upload request",
+                                           "inside the post", "inside put", "inside patch", "blocking", "and responds",
+                                           "before it responds", "before sending the response", "in-request",
+                                           "in the same call", "on the request path"})
+                    if (s.text.find(p) != std::string::npos) {
+                        cue = std::string(p);
+                        break;
+                    }
+                if (cue.empty()) continue;
+                const auto cue_pos = s.text.find(cue);
+                if (negated(s.text, cue_pos, cue.size())) continue;
+                if (contains_any(s.text, {"asynchronous", "asynchronously", "async", "queue", "worker", "background",
+                                          "202", "job id", "enqueue", "enqueues"}))
+                    continue;
                 bool kw = false;
-                for (const auto& k : op.value("keywords", json::array()))
-                    if (k.is_string() && find_word(s.text, k.get<std::string>()) != std::string::npos) kw = true;
+                for (const auto& k : vocabulary)
+                    if (find_word(s.text, k) != std::string::npos) kw = true;
                 if (!kw) continue;
                 findings.push_back(finding(
                     "sync-slow-operation", "api", "major",

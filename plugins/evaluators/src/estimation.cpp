@@ -143,8 +143,8 @@ json evaluate_estimation(const context& c) {
         if (label.size() > 80) label = label.substr(label.size() - 80);
         const std::set<std::string> words = [&] {
             auto w = words_of(label + " " + after_raw);
-            if (per == "second") w.insert({"second", "qp", "qps", "rate", "throughput"});
-            else if (!per.empty()) w.insert(per);
+            // Any time rate can be a per-second quantity once converted.
+            if (!per.empty()) w.insert({"second", "qp", "qps", "rate", "throughput", per});
             if (per == "year") w.insert({"yearly", "annual"});
             if (per == "day") w.insert("daily");
             return w;
@@ -190,6 +190,8 @@ json evaluate_estimation(const context& c) {
                 }
                 if (!all || n == 0) continue;
                 // A per-period alias needs that period on the number ("storage per year" vs a total).
+                if (qunit == "per_second" && !alias_period.empty() && alias_period != "second" && per != alias_period)
+                    continue;
                 if (qunit == "bytes" || qunit == "count") {
                     if (!alias_period.empty() && alias_period != "second" && per != alias_period) continue;
                     if (alias_period.empty() && !per.empty()) continue;

@@ -46,7 +46,7 @@ class evaluator_plugin final : public sdk::plugin {
         const context c = make_context(request);
         json out = e->run(c);
         out["score"] = std::clamp(out.value("score", 0.0), 0.0, 1.0);
-        return out.dump();
+        return out.dump(-1, ' ', false, json::error_handler_t::replace);
     }
 };
 
