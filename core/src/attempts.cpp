@@ -2,6 +2,7 @@
 
 #include "rehearse/dimensions.hpp"
 #include "rehearse/error.hpp"
+#include "rehearse/plans.hpp"
 #include "rehearse/prediction.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -183,6 +184,7 @@ attempt_result record_attempt(store& db, const content_registry& content, const 
         if (input.evaluation) store_findings(conn, r.attempt_id, *input.evaluation);
         update_problem_stats(conn, who.id, p->id, r.at, success);
         r.mastery = apply_observations(conn, who.id, observations, now, "attempt", r.attempt_id);
+        log_plan_activity(conn, content, who.id, input.source == "mock" ? "mock" : "problem", p->id, now);
     });
     return r;
 }

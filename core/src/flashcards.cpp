@@ -1,6 +1,7 @@
 #include "rehearse/flashcards.hpp"
 
 #include "rehearse/error.hpp"
+#include "rehearse/plans.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -243,6 +244,8 @@ review_outcome review_card(store& s, const content_registry& content, const lear
         log.bind(9, r.next.scheduled_days);
         log.bind(10, format_iso8601(r.next.due));
         log.exec();
+
+        log_plan_activity(db, content, who.id, "review", std::nullopt, now);
 
         out = {text->id, std::string(fsrs::to_string(r.next.state)), r.next.stability, r.next.difficulty,
                r.retrievability, r.next.scheduled_days, format_iso8601(r.next.due)};
