@@ -1,5 +1,6 @@
 #include "rehearse/app_context.hpp"
 
+#include "rehearse/content_sync.hpp"
 #include "rehearse/paths.hpp"
 
 #include <algorithm>
@@ -40,7 +41,13 @@ app_context::app_context(context_options options)
 app_context::~app_context() = default;
 
 store& app_context::db() {
-    if (!store_) store_ = std::make_unique<store>(options_.db_path ? *options_.db_path : default_database_path());
+    if (!store_) {
+        store_ = std::make_unique<store>(options_.db_path ? *options_.db_path : default_database_path());
+        // Record what the loaded packs ship, so updated packs keep history and removed items retire.
+        std::map<std::string, std::string> versions;
+        for (const auto& p : host_.plugins()) versions[p->manifest().id] = p->manifest().version;
+        sync_content_items(*store_, registry_, versions, now());
+    }
     return *store_;
 }
 
