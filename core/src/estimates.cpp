@@ -53,6 +53,14 @@ double size_unit(const std::string& raw, bool& bits) {
     if (w == "gigabytes") return 1e9;
     if (w == "terabytes") return 1e12;
     if (w == "petabytes") return 1e15;
+    static const std::array<std::pair<std::string_view, double>, 8> bit_words{
+        {{"bit", 1}, {"bits", 1}, {"kbit", 1e3}, {"mbit", 1e6}, {"gbit", 1e9}, {"tbit", 1e12}, {"kbits", 1e3},
+         {"mbits", 1e6}}};
+    for (const auto& [u, m] : bit_words)
+        if (w == u) {
+            bits = true;
+            return m / 8;
+        }
     static const std::array<std::pair<std::string_view, double>, 5> bit_units{
         {{"kbps", 1e3}, {"mbps", 1e6}, {"gbps", 1e9}, {"tbps", 1e12}, {"bps", 1}}};
     for (const auto& [u, m] : bit_units)
@@ -203,7 +211,12 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
             // No rate after the noun: keep the noun as context but do not consume it.
         }
         // "over 5 years", "every 4 seconds": durations, not estimates.
-        if (unit == "count" && per.empty() && mult == 1 && !noun.empty() && !period_word(noun).empty()) {
+        bool duration = false;
+        {
+            std::size_t q = j;
+            duration = unit == "count" && per.empty() && noun.empty() && !period_word(next_word(line, q)).empty();
+        }
+        if (duration) {
             i = std::max(i, j);
             continue;
         }
@@ -248,10 +261,15 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
         // The label is the text right before the number, back to a comma, a parenthesis or the
         // previous number; when that holds no words ("... 365 ~ 7.3 TB") the clause's lead label is used.
         std::size_t label_start = clause_start;
+        bool after_number = false;
         for (std::size_t q = num_start; q-- > clause_start;) {
             const char ch = line[q];
-            if (ch == ',' || ch == '(' || ch == ')' || (is_digit(ch) && !(q + 1 < num_start && line[q + 1] == ','))) {
+            const bool arrow = ch == '>' || (static_cast<unsigned char>(ch) == 0x92 && q >= 2 &&
+                                             static_cast<unsigned char>(line[q - 2]) == 0xE2);
+            const bool digit = is_digit(ch) && !(q + 1 < num_start && line[q + 1] == ',');
+            if (ch == ',' || ch == '(' || ch == ')' || arrow || digit) {
                 label_start = q + 1;
+                after_number = digit;
                 break;
             }
         }
@@ -259,12 +277,33 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
         bool has_word = false;
         for (std::size_t q = 0; q + 1 < before.size(); ++q)
             if (is_alpha(before[q]) && is_alpha(before[q + 1])) has_word = true;
-        if (!has_word) {
+        if (!has_word || after_number) {
+            // "Storage per day: 100 billion x 200 bytes = 20 GB": the clause's lead names the result.
             std::size_t first_num = clause_start;
             while (first_num < num_start && !is_digit(line[first_num])) ++first_num;
             before = std::string(line.substr(clause_start, first_num - clause_start)) + " " + before;
         }
+        // An operand of arithmetic ("5 B x 100 B", "x 365") is a factor on the way to an estimate.
+        auto op_at = [&](std::size_t q, bool forward) {
+            if (forward) {
+                while (q < line.size() && line[q] == ' ') ++q;
+                if (q >= line.size()) return false;
+                if (line[q] == '*' || line[q] == '/' || line[q] == '+') return true;
+                if (line[q] == 'x' && (q + 1 >= line.size() || !is_alpha(line[q + 1]))) return true;
+                return line.substr(q, 2) == "\xC3\x97" || line.substr(q, 2) == "\xC3\xB7";
+            }
+            while (q > 0 && (line[q - 1] == ' ' || line[q - 1] == '~')) --q;
+            if (q == 0) return false;
+            const char b = line[q - 1];
+            if (b == '*' || b == '/' || b == '+') return true;
+            if (b == 'x' && (q < 2 || !is_alpha(line[q - 2]))) return true;
+            return q >= 2 && (line.substr(q - 2, 2) == "\xC3\x97" || line.substr(q - 2, 2) == "\xC3\xB7");
+        };
+        const bool operand = (per.empty() && op_at(j, true)) || op_at(num_start, false);
         out.push_back({{"value", value * mult},
+                       {"operand", operand},
+                       {"noun", noun},
+                       {"clause", text::lower(line.substr(clause_start, num_start - clause_start))},
                        {"unit", unit},
                        {"per", per},
                        {"text", std::string(line.substr(num_start, j - num_start))},

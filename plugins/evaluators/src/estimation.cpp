@@ -28,12 +28,30 @@ std::string stem(std::string w) {
     return w;
 }
 
+std::string period_word(const std::string& w);
+
+/// Stemmed words; a word after "per" becomes "per_<word>" (a denominator: "saves per petition"
+/// counts saves, not petitions), and rate words become "per_second", "per_day", ...
 std::set<std::string> words_of(std::string_view text) {
     std::set<std::string> out;
     std::string cur;
+    bool after_per = false;
     auto push = [&] {
-        if (!cur.empty()) out.insert(stem(cur));
+        if (cur.empty()) return;
+        std::string w = stem(cur);
         cur.clear();
+        if (w == "per") {
+            after_per = true;
+            return;
+        }
+        const std::string p = period_word(w);
+        if (after_per) out.insert("per_" + (p.empty() ? w : p));
+        else if (w == "qp" || w == "qps" || w == "rp" || w == "tp") out.insert("per_second");
+        else if (w == "daily") out.insert("per_day");
+        else if (w == "yearly" || w == "annual" || w == "annually") out.insert("per_year");
+        else if (w == "monthly") out.insert("per_month");
+        else out.insert(w);
+        after_per = false;
     };
     for (char ch : text) {
         if (is_word_char(ch) || ch == '-') cur += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -54,11 +72,12 @@ std::set<std::string> words_of(std::string_view text) {
 }
 
 const std::set<std::string>& ignored() {
-    static const std::set<std::string> s{"per", "a", "the", "of", "to", "in", "for", "at", "on", "and", "by"};
+    static const std::set<std::string> s{"a", "the", "of", "to", "in", "for", "at", "on", "and", "by"};
     return s;
 }
 
 std::string period_word(const std::string& w) {
+    if (w.rfind("per_", 0) == 0) return period_word(w.substr(4));
     if (w == "second" || w == "sec" || w == "qp" || w == "qps" || w == "rp") return "second";
     if (w == "day" || w == "daily") return "day";
     if (w == "year" || w == "yearly" || w == "annual") return "year";
@@ -124,8 +143,9 @@ json evaluate_estimation(const context& c) {
     std::map<const json*, std::vector<std::pair<double, const json*>>> stated;  // quantity -> (value, estimate)
     for (const auto& e : estimates) {
         const std::string unit = e.value("unit", "count");
-        const std::string per = e.value("per", "");
+        std::string per = e.value("per", "");
         if (per.rfind("item:", 0) == 0) continue;  // "650 bytes per url": a factor, not a total
+        if (e.value("operand", false)) continue;
         const std::string after_raw = e.value("after", "");
         const std::string before_raw = e.value("before", "");
         // Operands of arithmetic are factors on the way to an estimate, not the estimate itself.
@@ -141,16 +161,28 @@ json evaluate_estimation(const context& c) {
         // The clause's words nearest the number: the label before it and the nouns after it.
         std::string label = before_raw;
         if (label.size() > 80) label = label.substr(label.size() - 80);
+        // "Storage per day: ... = 500 GB": the label's period applies to a number without its own.
+        if (per.empty())
+            for (const auto& w : words_of(label))
+                if (w.rfind("per_", 0) == 0 && !period_word(w).empty()) per = period_word(w);
         const std::set<std::string> words = [&] {
             auto w = words_of(label + " " + after_raw);
             // Any time rate can be a per-second quantity once converted.
-            if (!per.empty()) w.insert({"second", "qp", "qps", "rate", "throughput", per});
+            if (!per.empty()) w.insert({"per_second", "rate", "throughput", "per_" + per});
             if (per == "year") w.insert({"yearly", "annual"});
             if (per == "day") w.insert("daily");
             return w;
         }();
         const bool peak = words.count("peak") > 0;
-        const bool scaled = words.count("10x") || words.count("100x") || words.count("future") || words.count("growth");
+        // "1,160 posts/s" counts posts whatever the label says: the alias must name that noun.
+        const std::string noun = stem(lower(e.value("noun", std::string())));
+        static const std::set<std::string> generic_nouns{"request", "req", "op", "operation", "call", "query",
+                                                         "hit", "time", "item", "record", "row", "unit", "new"};
+        const std::string clause = e.value("clause", std::string());
+        const bool scaled = words.count("10x") || words.count("100x") || words.count("future") ||
+                            words.count("growth") || clause.find("10x") != std::string::npos ||
+                            clause.find("100x") != std::string::npos || clause.find("at 10") != std::string::npos ||
+                            clause.find("if we grow") != std::string::npos;
         match best;
         for (const auto& q : refs) {
             const std::string qunit = q.value("unit", "count");
@@ -189,6 +221,7 @@ json evaluate_estimation(const context& c) {
                     ++n;
                 }
                 if (!all || n == 0) continue;
+                if (!noun.empty() && !generic_nouns.count(noun) && !alias_words.count(noun)) continue;
                 // A per-period alias needs that period on the number ("storage per year" vs a total).
                 if (qunit == "per_second" && !alias_period.empty() && alias_period != "second" && per != alias_period)
                     continue;
