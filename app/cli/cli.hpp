@@ -85,6 +85,7 @@ std::vector<command> content_commands();
 std::vector<command> learner_commands();
 std::vector<command> attempt_commands();
 std::vector<command> review_commands();
+std::vector<command> plan_commands();
 std::vector<command> srs_commands();
 std::vector<command> evaluation_commands();
 
