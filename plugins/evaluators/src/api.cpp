@@ -187,6 +187,11 @@ json evaluate_api(const context& c) {
             const std::string& last = segs.back();
             if (is_param(last) || singletons.count(last) || versioned_segment(last) || last == "api") continue;
             if (last.find('.') != std::string::npos) continue;
+            // A collection is a plural noun ("documents", "comments"); "/{id}/pdf" or "/presence" is one thing.
+            const bool plural = last.size() > 2 && last.back() == 's' && last[last.size() - 2] != 's' && last != "status";
+            if (!plural) continue;
+            const std::string lt = lower(e.value("text", ""));
+            if (contains_any(lt, {"event-stream", "sse", "websocket", "stream"})) continue;
             bool paged = false;
             for (const auto& q : e.value("query_params", json::array()))
                 if (page_params.count(q.get<std::string>())) paged = true;

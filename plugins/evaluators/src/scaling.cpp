@@ -2,6 +2,8 @@
 // and infrastructure sized to the problem.
 #include "common.hpp"
 
+#include <algorithm>
+
 namespace rehearse::evaluators {
 
 json evaluate_scaling(const context& c) {
@@ -20,8 +22,19 @@ json evaluate_scaling(const context& c) {
                                           "just scale", "auto-scale", "autoscale", "auto scaling", "autoscaling",
                                           "scale out", "add more instances", "more instances", "bigger machine",
                                           "scale up"});
+    // Specific remedies tied to a component also show the learner knows what is under pressure.
+    const sentence* specific = mention(
+        c, {"read replica", "read replicas", "shard by", "shard key", "sharding key", "partition by", "partition key",
+            "partitioned by", "cache-aside", "cache hit", "cdn", "denormalize", "precompute", "batch", "batches",
+            "connection pool", "rate limit", "backpressure", "queue", "index", "hot", "replica lag", "workers",
+            "write-behind", "fan-out", "consistent hashing"},
+        {"scaling"});
     const bool scaling_section = c.has_section("scaling");
-    if (!bottleneck && (generic || scaling_section))
+    std::size_t scaling_words = 0;
+    for (const auto& s : c.sentences)
+        if (s.section == "scaling") scaling_words += static_cast<std::size_t>(std::count(s.text.begin(), s.text.end(), ' ') + 1);
+    const bool empty_section = scaling_section && scaling_words < 25 && !specific;
+    if (!bottleneck && ((generic && !specific) || empty_section))
         findings.push_back(finding(
             "vague-scaling", "scaling", "major",
             "Scaling is described in general terms without naming what breaks first.",
