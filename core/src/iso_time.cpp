@@ -174,8 +174,8 @@ std::string format_iso8601(sys_ms t) {
     const auto ss = ms_of_day / 1000 % 60;
     const auto mmm = ms_of_day % 1000;
 
-    char buf[64];
-    char year_text[16];
+    char buf[96];
+    char year_text[32];
     if (y >= 0 && y <= 9999) {
         std::snprintf(year_text, sizeof year_text, "%04d", static_cast<int>(y));
     } else {

@@ -58,7 +58,14 @@ std::optional<std::int64_t> to_int(std::string_view s) {
     return v;
 }
 
-std::string quote_text(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quote_text(std::string_view s) {
+    std::string q;
+    q.reserve(s.size() + 2);
+    q.push_back('"');
+    q.append(s);
+    q.push_back('"');
+    return q;
+}
 
 constexpr std::array<std::string_view, 6> option_names{
     "--retention",      "--params",           "--short-term",

@@ -5,6 +5,7 @@
 
 #include "rehearse/fsrs.hpp"
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <span>
