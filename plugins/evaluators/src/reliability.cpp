@@ -28,22 +28,60 @@ json evaluate_reliability(const context& c) {
         strengths.push_back("You planned how to observe the system (\"" +
                             excerpt(monitoring ? monitoring->raw : std::string("monitoring component"), 80) + "\")");
 
-    const bool redundancy_words =
-        mention(c, {"replica", "replicas", "replication", "standby", "failover", "fail over", "redundant", "redundancy",
-                    "multiple instances", "two instances", "2 instances", "at least two", "n+1", "multi-az",
-                    "availability zones", "multiple azs", "autoscaling", "auto-scaling", "auto scaling", "cluster",
-                    "highly available", "high availability", "ha pair", "multiple servers", "several instances",
-                    "horizontally", "stateless"}) != nullptr;
-    const sentence* single = mention(c, {"single server", "one server", "single instance", "one instance",
-                                         "single machine", "one machine", "single database", "one database server"},
-                                     {}, true);
-    const bool has_db = kinds.count("database") > 0 || kinds.count("replica") > 0;
+    // Redundancy is judged per tier, and only when stated as part of the design: "we could add
+    // replicas later" does not remove today's single point of failure.
+    const sentence* db_redundancy = mention(
+        c, {"replica", "replicas", "replication", "standby", "failover", "fail over", "multi-az", "availability zones",
+            "highly available", "high availability", "patroni", "aurora", "replication factor", "rf=3", "rf 3",
+            "quorum", "cassandra", "dynamodb", "spanner", "cockroachdb", "primary/replica", "primary-replica"},
+        {}, false);
+    const sentence* app_redundancy = mention(
+        c, {"multiple instances", "two instances", "2 instances", "at least two", "n+1", "autoscaling", "auto-scaling",
+            "auto scaling", "several instances", "multiple servers", "instances behind", "servers behind",
+            "replicas behind", "pods", "two app servers", "2 app servers", "stateless"},
+        {}, false);
+    std::string spof;
+    // "one Postgres instance", "a single Redis", "runs on one EC2 box".
+    for (const auto& s : c.sentences) {
+        if (!spof.empty()) break;
+        if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "mermaid")) continue;
+        for (std::string_view q : {"single", "one", "only one", "a lone"}) {
+            for (auto pos = find_word(s.text, q); pos != std::string::npos; pos = find_word(s.text, q, pos + 1)) {
+                if (negated(s.text, pos, q.size())) continue;
+                const std::string tail = s.text.substr(pos + q.size(), 28);
+                bool tier = false;
+                for (std::string_view t : {"redis", "postgres", "postgresql", "mysql", "database", "db ", "server",
+                                           "instance", "machine", "ec2", "vm", "box", "node", "sqlite", "broker"})
+                    if (tail.find(t) != std::string::npos) tier = true;
+                if (!tier) continue;
+                if (tail.find("per ") != std::string::npos || tail.find("shard") != std::string::npos) continue;
+                bool redundant_here = false;
+                for (std::string_view r : {"replica", "standby", "failover", "cluster", "multi-az", "sentinel", "redundan"})
+                    if (s.text.find(r) != std::string::npos) redundant_here = true;
+                if (redundant_here) continue;
+                // Sizing statements ("one Postgres holds three years comfortably") are not a design claim
+                // about redundancy.
+                bool sizing = false;
+                for (std::string_view w : {"holds", "fits", "fit ", "enough", "plenty", "comfortably", "handles",
+                                           "handle ", "can serve", "is sufficient", "suffices", "capacity", "per "})
+                    if (s.text.find(w) != std::string::npos) sizing = true;
+                if (sizing) continue;
+                spof = excerpt(s.raw, 110);
+                break;
+            }
+            if (!spof.empty()) break;
+        }
+    }
+    const bool has_db = kinds.count("database") > 0;
     const bool has_app = kinds.count("app-server") > 0;
     const bool lb = kinds.count("load-balancer") > 0 || kinds.count("api-gateway") > 0;
-    std::string spof;
-    if (single && !redundancy_words) spof = excerpt(single->raw, 100);
-    else if (has_db && !kinds.count("replica") && !redundancy_words) spof = "one database with no replica or failover";
-    else if (has_app && !lb && !redundancy_words) spof = "one application server with no second instance";
+    if (spof.empty() && has_db && !kinds.count("replica") && !db_redundancy)
+        spof = "one database with no replica or failover";
+    // A lone app tier is only reported when the answer says so in words (handled above): a
+    // diagram without a load balancer often just leaves it implicit.
+    (void)has_app;
+    (void)lb;
+    const bool redundancy_words = db_redundancy || app_redundancy;
     if (!spof.empty())
         findings.push_back(finding(
             "single-point-of-failure", "reliability", "major",
