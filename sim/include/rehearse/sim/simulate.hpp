@@ -1,0 +1,60 @@
+/// @file
+/// `rehearse simulate` (CONTRACT §8): simulated learners practise for K sessions under a selection
+/// policy; the result says how fast they master every dimension. The `adaptive` policy is the
+/// product's selector, called through the same use case as `rehearse next --kind problem`, with a
+/// real store and record_attempt for every attempt.
+#pragma once
+
+#include "rehearse/content_registry.hpp"
+#include "rehearse/sim/learner.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rehearse::sim {
+
+struct options {
+    std::string policy = "adaptive";
+    int learners = 100;
+    int sessions = 60;
+    std::uint64_t seed = 1;
+    std::string variant = "default";
+    /// Store for the adaptive policy; ":memory:" keeps nothing (the CLI passes a temp file only when
+    /// asked to keep it).
+    std::string store_path = ":memory:";
+};
+
+/// adaptive, random, round-robin, syllabus, staircase, oracle.
+const std::vector<std::string>& policy_names();
+
+struct result {
+    std::string policy, variant;
+    int learners = 0, sessions = 0;
+    std::uint64_t seed = 0;
+    double mastery_mean = 0;     ///< sessions to mastery, unfinished counted as K (censored)
+    double mastery_median = 0;   ///< ... median, unfinished as K
+    int unfinished = 0;
+    double finished_share = 0;
+    double final_mean = 0;       ///< mean over learners of the mean dimension mastery after K sessions
+    double final_weakest = 0;    ///< mean over learners of the weakest dimension's mastery
+    double auc = 0;              ///< mean over sessions of the mean dimension mastery (0..1)
+    double success_rate = 0;     ///< mean rubric-weighted score of all attempts
+    std::map<std::string, double> final_by_dimension;  ///< mean final mastery per dimension
+};
+
+/// Runs the simulation. error(usage) for an unknown policy or variant or counts out of range;
+/// error(not_found) when no problem is loaded.
+result simulate(const content_registry& content, const options& o);
+
+/// CONTRACT §8's object plus variant, seed, finished_share, auc and success_rate.
+nlohmann::json result_json(const result& r);
+
+/// Mastery shown for a hidden skill: the chance of doing well on a medium problem (rating 0).
+double shown_mastery(double skill) noexcept;
+
+}  // namespace rehearse::sim
