@@ -188,7 +188,9 @@ json evaluate_api(const context& c) {
             if (is_param(last) || singletons.count(last) || versioned_segment(last) || last == "api") continue;
             if (last.find('.') != std::string::npos) continue;
             // A collection is a plural noun ("documents", "comments"); "/{id}/pdf" or "/presence" is one thing.
-            const bool plural = last.size() > 2 && last.back() == 's' && last[last.size() - 2] != 's' && last != "status";
+            const bool plural = (last.size() > 2 && last.back() == 's' && last[last.size() - 2] != 's' && last != "status") ||
+                                last == "feed" || last == "timeline" || last == "history" || last == "inbox" ||
+                                last == "search" || last == "activity";
             if (!plural) continue;
             const std::string lt = lower(e.value("text", ""));
             if (contains_any(lt, {"event-stream", "sse", "websocket", "stream"})) continue;

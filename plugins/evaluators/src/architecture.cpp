@@ -44,8 +44,7 @@ json evaluate_architecture(const context& c) {
                 "the first bottleneck."));
     }
     const json& slow = flags.value("slow_operations", json::array());
-    if (!slow.empty() && !present.count("queue") && !present.count("stream") && !present.count("worker") &&
-        !present.count("scheduler")) {
+    if (!slow.empty() && !present.count("queue") && !present.count("stream") && !present.count("worker")) {
         std::string names;
         for (const auto& s : slow) names += (names.empty() ? "" : ", ") + s.value("name", "");
         const sentence* async_words = mention(c, {"background job", "asynchronous", "async", "job queue", "celery",

@@ -14,7 +14,8 @@ json evaluate_reliability(const context& c) {
         if (!comp.value("negated", false)) kinds.insert(comp.value("kind", ""));
 
     const sentence* monitoring = mention(
-        c, {"monitoring", "monitor", "metrics", "metric", "logging", "logs", "log aggregation", "tracing", "trace",
+        c, {"monitoring", "metrics", "logging", "structured logs", "log aggregation", "centralized logs",
+            "application logs", "tracing", "distributed trace",
             "alert", "alerting", "alarms", "observability", "dashboard", "prometheus", "grafana", "datadog", "sentry",
             "cloudwatch", "opentelemetry", "health check", "slo", "sla", "p99", "pagerduty", "new relic"});
     if (!monitoring && !kinds.count("monitoring"))
