@@ -298,6 +298,37 @@ rewritten prepass(std::string_view stmt) {
     return r;
 }
 
+/// True when the text at `pos` begins a statement: CREATE/ALTER/... or `identifier (`.
+bool starts_statement(std::string_view sql, std::size_t pos) {
+    while (pos < sql.size() && (sql[pos] == ' ' || sql[pos] == '\t')) ++pos;
+    std::size_t end = pos;
+    while (end < sql.size() && is_ident_char(sql[end])) ++end;
+    if (end == pos) return false;
+    const std::string word = lower(sql.substr(pos, end - pos));
+    if (word == "create" || word == "alter" || word == "drop" || word == "insert" || word == "select") return true;
+    while (end < sql.size() && (sql[end] == ' ' || sql[end] == '\t')) ++end;
+    return end < sql.size() && sql[end] == '(' && !statement_keywords.count(word) && !element_keywords.count(word);
+}
+
+/// The statement so far ends with a closing parenthesis (ignoring spaces and `--` comments).
+bool closed_by_paren(std::string_view sql, std::size_t start, std::size_t end) {
+    std::size_t i = end;
+    while (i > start) {
+        // Skip a trailing comment on the previous lines.
+        const std::size_t line_start = [&] {
+            const auto nl = sql.rfind('\n', i - 1);
+            return nl == std::string_view::npos || nl < start ? start : nl + 1;
+        }();
+        std::string_view line = sql.substr(line_start, i - line_start);
+        if (const auto dash = line.find("--"); dash != std::string_view::npos) line = line.substr(0, dash);
+        const auto last = line.find_last_not_of(" \t\r");
+        if (last != std::string_view::npos) return line[last] == ')';
+        if (line_start == start) return false;
+        i = line_start - 1;
+    }
+    return false;
+}
+
 /// Splits on top-level semicolons, outside quotes and comments; returns [offset, length) pairs.
 std::vector<std::pair<std::size_t, std::size_t>> split_statements(std::string_view sql) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -322,6 +353,11 @@ std::vector<std::pair<std::size_t, std::size_t>> split_statements(std::string_vi
             if (c == '(') ++depth;
             if (c == ')' && depth > 0) --depth;
             if (c == ';' && depth == 0) {
+                push(i);
+                start = i + 1;
+            } else if (c == '\n' && depth == 0 && starts_statement(sql, i + 1) && closed_by_paren(sql, start, i)) {
+                // Whiteboard DDL often omits semicolons between tables: a new `name (` or CREATE
+                // line after a closed parenthesis starts the next statement.
                 push(i);
                 start = i + 1;
             }
