@@ -63,7 +63,11 @@ void check_answer_text(std::string_view answer) {
 json evaluate_model(const content_registry& content, const problem& p, const json& model) {
     json problem_doc = p.doc;
     problem_doc["pack"] = p.pack;
-    json request{{"evaluator", ""}, {"problem", std::move(problem_doc)}, {"answer", model}};
+    // The request is the same for every evaluator but its id, so the two big parts are serialised
+    // once and the text is assembled per call (keys in nlohmann's sorted order: answer, evaluator,
+    // problem). That also lets the plugin recognise a repeat and parse it only once.
+    const std::string answer_text = request_text(model);
+    const std::string problem_text = request_text(problem_doc);
     json findings = json::array();
     json strengths = json::object();
     json warnings = model.value("warnings", json::array());
@@ -74,10 +78,11 @@ json evaluate_model(const content_registry& content, const problem& p, const jso
         bool wanted = false;
         for (const auto& d : e->dimensions) wanted = wanted || p.dimensions.count(d) > 0;
         if (!wanted) continue;
-        request["evaluator"] = e->id;
+        const std::string request = "{\"answer\":" + answer_text + ",\"evaluator\":" + json(e->id).dump() +
+                                    ",\"problem\":" + problem_text + "}";
         json response;
         try {
-            response = json::parse(e->plugin->evaluate(e->id, request_text(request)));
+            response = json::parse(e->plugin->evaluate(e->id, request));
         } catch (const std::exception& ex) {
             // One broken evaluator must not hide the others' grades.
             warnings.push_back("evaluator " + e->id + " failed: " + ex.what());
