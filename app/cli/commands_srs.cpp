@@ -15,13 +15,9 @@ int cmd_srs_replay(invocation& inv) {
             options.emplace_back(name);
             options.push_back(*v);
         }
-    fsrs::parameters params;
-    try {
-        params = parse_srs_options(options);
-    } catch (const srs_option_error& e) {
-        // CONTRACT §7: a wrong parameter count (and any bad option value) fails the replay, exit 1.
-        throw error(errc::invalid_input, e.what());
-    }
+    // CONTRACT §7: a wrong parameter count (and any bad option value) fails the replay, exit 1;
+    // srs_option_error is an invalid_input error, which the CLI maps to exit 1.
+    const fsrs::parameters params = parse_srs_options(options);
     return srs_replay(inv.in, inv.out, inv.err, params) == 0 ? 0 : 1;
 }
 

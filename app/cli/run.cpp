@@ -186,16 +186,15 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
             throw error(errc::usage, "usage: rehearse " + cmd->name() +
                                          (cmd->args_usage.empty() ? "" : " " + std::string(cmd->args_usage)) +
                                          " (see: rehearse " + cmd->name() + " --help)");
-        if (p.global.now) (void)parse_iso8601(*p.global.now);  // reject a bad clock before doing anything
+        // A bad clock is the caller's mistake (exit 2), rejected before anything runs.
+        if (p.global.now && !try_parse_iso8601(*p.global.now))
+            throw error(errc::usage, "--now: not an ISO-8601 date-time: \"" + *p.global.now + "\"");
         invocation inv(*cmd, std::move(p.global), std::move(options), std::move(args), in, out, err);
         return cmd->run(inv);
     } catch (const error& e) {
         err << "rehearse: " << e.what() << '\n';
         if (e.code() == errc::usage && !cmd) err << "Run 'rehearse --help' for usage.\n";
         return exit_code(e.code());
-    } catch (const iso_time_error& e) {
-        err << "rehearse: --now: " << e.what() << '\n';
-        return 2;
     } catch (const std::exception& e) {
         err << "rehearse: " << e.what() << '\n';
         return 1;

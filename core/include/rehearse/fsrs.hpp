@@ -23,6 +23,7 @@
 /// of FSRS-4/5 length (17 or 19) are not migrated: exactly 21 weights are required.
 #pragma once
 
+#include "rehearse/error.hpp"
 #include "rehearse/iso_time.hpp"
 
 #include <array>
@@ -53,9 +54,9 @@ inline constexpr double stability_max = 36500;   ///< S_MAX
 inline constexpr std::int64_t minutes_per_day = 1440;
 
 /// Thrown for invalid parameters, grades or review times.
-class fsrs_error : public std::invalid_argument {
+class fsrs_error : public rehearse::error {
 public:
-    using std::invalid_argument::invalid_argument;
+    explicit fsrs_error(const std::string& message) : rehearse::error(errc::invalid_input, message) {}
 };
 
 /// Card state; the numeric values are those of ts-fsrs's `State`.

@@ -6,6 +6,8 @@
 /// results can be compared byte for byte with JavaScript reference implementations.
 #pragma once
 
+#include "rehearse/error.hpp"
+
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -18,9 +20,9 @@ namespace rehearse {
 using sys_ms = std::chrono::sys_time<std::chrono::milliseconds>;
 
 /// Thrown by parse_iso8601() for text that is not an accepted ISO-8601 date-time.
-class iso_time_error : public std::invalid_argument {
+class iso_time_error : public error {
 public:
-    using std::invalid_argument::invalid_argument;
+    explicit iso_time_error(const std::string& message) : error(errc::invalid_input, message) {}
 };
 
 /// Parses an ISO-8601 date or date-time.

@@ -3,6 +3,7 @@
 ///        (CONTRACT §7), and the parsing of its scheduler options.
 #pragma once
 
+#include "rehearse/error.hpp"
 #include "rehearse/fsrs.hpp"
 
 #include <array>
@@ -17,9 +18,9 @@
 namespace rehearse {
 
 /// Thrown for an unusable scheduler option; what() names the option and the problem.
-class srs_option_error : public std::invalid_argument {
+class srs_option_error : public error {
 public:
-    using std::invalid_argument::invalid_argument;
+    explicit srs_option_error(const std::string& message) : error(errc::invalid_input, message) {}
 };
 
 /// Parses a desired retention such as `0.9`; must be a number in (0, 1].
