@@ -161,17 +161,13 @@ std::string component_kind(std::string_view name) {
     std::vector<std::size_t> lengths;
     const auto found = kinds_in(l, &lengths);
     if (found.empty()) return "";
-    // The vocabulary is ordered most specific first; prefer the first listed kind found.
+    // The first thing a node names is what it is: "Redis (primary + replica)" is a cache,
+    // "S3 (presigned upload, SSE)" is object storage.
     std::size_t best = 0;
-    std::size_t best_rank = SIZE_MAX;
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        std::size_t rank = 0;
-        for (const auto& [phrase, kind] : vocabulary()) {
-            if (kind == found[i].first) break;
-            ++rank;
-        }
-        if (rank < best_rank) best_rank = rank, best = i;
-    }
+    for (std::size_t i = 1; i < found.size(); ++i)
+        if (found[i].second < found[best].second ||
+            (found[i].second == found[best].second && lengths[i] > lengths[best]))
+            best = i;
     return found[best].first;
 }
 
@@ -212,6 +208,9 @@ void read_architecture_block(std::string_view block, std::string_view lang, std:
                 const std::string kind = component_kind(name);
                 nodes.emplace_back(name, kind);
                 add_component(graph, kind, name, false, section, line_no - 1);
+                // Everything else the node names is there too: "PostgreSQL (primary + read replica)".
+                for (const auto& [other, at] : kinds_in(text::lower(name)))
+                    if (other != kind) add_component(graph, other, name, false, section, line_no - 1);
             }
             for (std::size_t i = 1; i < nodes.size(); ++i)
                 graph["edges"].push_back({{"from", nodes[i - 1].first},

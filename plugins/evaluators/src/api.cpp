@@ -89,7 +89,11 @@ json evaluate_api(const context& c) {
             if (negated(text, pos, hit.size())) continue;
             // The work has to happen in the request: the verb triggers it and a 200/201 returns the result.
             const std::string method = e.value("method", "");
-            if (method == "GET" && text.find("200") == std::string::npos) continue;
+            // A GET that downloads a result ("GET /petitions/{id}/pdf") is not doing the slow work.
+            if (method == "GET" && !contains_any(text, {"generate", "generates", "render", "renders", "extract",
+                                                        "extracts", "scrape", "scrapes", "crawl", "transcode",
+                                                        "convert", "poll", "polls", "fetches"}))
+                continue;
             if (text.find("queue") != std::string::npos || text.find("worker") != std::string::npos) continue;
             findings.push_back(finding(
                 "sync-slow-operation", "api", "major",
@@ -127,6 +131,11 @@ json evaluate_api(const context& c) {
                         break;
                     }
                 if (cue.empty()) continue;
+                // Questions, hypotheticals and trade-off discussions are not the design.
+                if (!s.text.empty() && s.text.back() == '?') continue;
+                if (hedged(s.text) || contains_any(s.text, {"vs", "versus", "instead of", "rather than", "trade-off",
+                                                            "tradeoff", "alternative"}))
+                    continue;
                 const auto cue_pos = s.text.find(cue);
                 if (negated(s.text, cue_pos, cue.size())) continue;
                 if (contains_any(s.text, {"asynchronous", "asynchronously", "async", "queue", "worker", "background",
@@ -272,7 +281,11 @@ json evaluate_api(const context& c) {
             if (e.value("method", "") == "POST" || e.value("method", "") == "PUT") creates = true;
         const sentence* key = mention(c, {"idempotency", "idempotent", "idempotency-key", "idempotency key", "dedupe",
                                           "deduplicate", "deduplication", "client-generated id", "request id",
-                                          "client_msg_id", "client message id", "dedup"});
+                                          "client_msg_id", "client message id", "dedup", "idempotency_key",
+                                          "client_request_id", "request_id", "client-generated", "client generated",
+                                          "exactly-once", "exactly once", "on conflict", "upsert", "safe to retry",
+                                          "retry-safe", "dedupe key", "x-request-id", "client_message_id"},
+                                      {}, true, true);
         if (creates && !key)
             findings.push_back(finding(
                 "no-idempotency", "api", "major",

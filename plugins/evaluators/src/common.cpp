@@ -46,12 +46,13 @@ bool negated(std::string_view s, std::size_t pos, std::size_t len) noexcept {
         const auto at = before.rfind(sep);
         if (at != std::string_view::npos) before = before.substr(at + sep.size());
     }
-    static constexpr std::array<std::string_view, 33> cues{
+    static constexpr std::string_view cues[] = {
         "no",        "not",        "without",   "never",     "instead of", "rather than", "avoid",
         "avoiding",  "don't",      "do not",    "doesn't",   "does not",   "won't",       "will not",
         "isn't",     "aren't",     "skip",      "nor",       "unnecessary", "no need",    "neither",
         "wouldn't",  "would not",  "shouldn't", "should not", "against",   "defer",       "postpone",
-        "overkill",  "drop",       "zero",      "nothing",   "hold off"};
+        "overkill",  "drop",       "zero",      "nothing",   "hold off",   "leave out",   "left out",
+        "leaving out", "out of scope", "not going to", "excluded", "exclude"};
     for (auto cue : cues)
         if (find_word(before, cue) != std::string_view::npos) return true;
     std::string_view after = s.substr(std::min(s.size(), pos + len), 48);
@@ -72,6 +73,13 @@ bool hedged(std::string_view s) noexcept {
         "beyond", "grows",  "outgrow", "consider", "option", "alternative", "may",         "phase 2"};
     for (auto cue : cues)
         if (find_word(s, cue) != std::string_view::npos) return true;
+    return false;
+}
+
+bool is_program(std::string_view lang) {
+    for (std::string_view l : {"python", "py", "javascript", "js", "typescript", "ts", "java", "go", "rust", "cpp", "c",
+                               "ruby", "bash", "sh", "shell", "kotlin", "swift", "csharp", "php"})
+        if (lang == l) return true;
     return false;
 }
 
@@ -117,7 +125,7 @@ context make_context(const json& request) {
 const sentence* mention(const context& c, std::initializer_list<std::string_view> phrases,
                         std::initializer_list<std::string_view> sections, bool allow_hedged, bool skip_code) {
     for (const auto& s : c.sentences) {
-        if (skip_code && s.kind == "code" && s.lang != "" && s.lang != "text" && s.lang != "mermaid") continue;
+        if (skip_code && s.kind == "code" && is_program(s.lang)) continue;
         if (sections.size() && std::find(sections.begin(), sections.end(), s.section) == sections.end()) continue;
         if (s.kind == "heading") continue;
         for (auto p : phrases) {

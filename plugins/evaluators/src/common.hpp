@@ -51,6 +51,9 @@ const sentence* mention(const context& c, std::initializer_list<std::string_view
 /// Any mention at all, negated or not.
 const sentence* any_mention(const context& c, std::initializer_list<std::string_view> phrases);
 
+/// Code in a programming language (not http, sql, mermaid or plain text).
+bool is_program(std::string_view lang);
+
 /// Shortens text for evidence.
 std::string excerpt(std::string_view s, std::size_t max = 140);
 

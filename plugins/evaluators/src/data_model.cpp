@@ -101,7 +101,14 @@ json evaluate_data_model(const context& c) {
             for (const auto& col : t.value("columns", json::array())) {
                 const std::string type = col.value("type", "");
                 const std::string name = col.value("name", "");
-                if (binary_type(type) && !small_binary_name(name) && evidence.empty())
+                // Only file-like bytes count: an encrypted message envelope in BYTEA is a message.
+                const std::string tname = t.value("name", "");
+                bool file_like = false;
+                for (const char* w : {"file", "document", "attachment", "media", "photo", "image", "video", "upload",
+                                      "blob", "asset", "pdf", "scan", "content", "data", "bytes", "binary", "raw",
+                                      "thumbnail", "avatar", "picture", "audio", "body"})
+                    if (name.find(w) != std::string::npos || tname.find(w) != std::string::npos) file_like = true;
+                if (binary_type(type) && !small_binary_name(name) && file_like && evidence.empty())
                     evidence = t.value("name", "") + "." + name + " " + type;
             }
         if (evidence.empty()) {
@@ -207,7 +214,7 @@ json evaluate_data_model(const context& c) {
                 const std::string n = col.value("name", "");
                 const bool fk = !col["references"].is_null() || !referenced_table(n, names, tn).empty();
                 const bool tenant = tenant_keys().count(n) > 0;
-                const bool status = n == "status" || n == "state";
+                const bool status = (n == "status" || n == "state") && !history_table(tn);
                 const bool filtered = filters.count(tn + "." + n) > 0;
                 if (!fk && !tenant && !status && !filtered) continue;
                 if (indexed(t, n, status)) continue;

@@ -64,7 +64,8 @@ json evaluate_reliability(const context& c) {
                 // about redundancy.
                 bool sizing = false;
                 for (std::string_view w : {"holds", "fits", "fit ", "enough", "plenty", "comfortably", "handles",
-                                           "handle ", "can serve", "is sufficient", "suffices", "capacity", "per "})
+                                           "handle ", "can serve", "is sufficient", "suffices", "capacity", "per ", "ample", "carry",
+                                           "room for", "sufficient", "no need", "don't need"})
                     if (s.text.find(w) != std::string::npos) sizing = true;
                 if (sizing) continue;
                 spof = excerpt(s.raw, 110);

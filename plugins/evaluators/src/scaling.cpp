@@ -85,6 +85,9 @@ json evaluate_scaling(const context& c) {
                 const auto pos = find_word(s.text, p);
                 if (pos == std::string::npos) continue;
                 if (negated(s.text, pos, p.size()) || hedged(s.text)) continue;
+                // A managed cache cluster's shards ("Redis cluster, 1 replica per shard") are not a
+                // sharded data tier.
+                if (pos >= 4 && s.text.compare(pos - 4, 4, "per ") == 0) continue;
                 if (s.section == "requirements" || s.text.back() == '?') continue;
                 hit = std::string(p);
                 break;
