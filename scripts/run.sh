@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Quick start, part 1: install what is missing, build, and show what a new learner can do.
+# Quick start, part 1: install what is missing, build, show what a new learner can do, and run the
+# HTTP server with the web page (Ctrl-C stops it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -21,4 +22,7 @@ Next steps:
   build/bin/rehearse show problem url-shortener-startup
   build/bin/rehearse lessons
   build/bin/rehearse --help
+
+== Starting the server: open the URL below in a browser (Ctrl-C stops it)
 TXT
+exec "$bin" serve --port 8080

@@ -88,6 +88,7 @@ std::vector<command> review_commands();
 std::vector<command> plan_commands();
 std::vector<command> srs_commands();
 std::vector<command> evaluation_commands();
+std::vector<command> serve_commands();
 std::vector<command> simulation_commands();
 
 /// Parses argv, runs the command, maps errors to exit codes (0 ok, 1 failed, 2 usage).

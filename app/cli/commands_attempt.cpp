@@ -2,13 +2,9 @@
 #include "cli/cli.hpp"
 #include "cli/render.hpp"
 
+#include "rehearse/answer_attempts.hpp"
 #include "rehearse/attempts.hpp"
 #include "rehearse/error.hpp"
-// Grading answers comes from the evaluation engine; while it is not in the tree, only --scores works.
-#if __has_include("rehearse/evaluation.hpp")
-#include "rehearse/evaluation.hpp"
-#define REHEARSE_HAS_EVALUATION 1
-#endif
 #include "rehearse/progress.hpp"
 #include "rehearse/selection.hpp"
 
@@ -54,34 +50,14 @@ int cmd_attempt(invocation& inv) {
         throw error(errc::usage, "attempt needs exactly one of --scores DIM=S,... or --answer FILE");
     const learner who = require_learner(ctx.db(), inv.learner_name());
 
-    attempt_input input;
-    input.problem_id = problem_id;
-    json evaluation;
-    if (scores) {
-        input.scores = parse_scores(*scores);
-        input.source = inv.has("mock") ? "mock" : "coach";
-    } else {
+    if (answer) {
         if (!ctx.content().find_problem(problem_id))
             throw error(errc::not_found, "unknown problem \"" + problem_id + "\" (see: rehearse problems)");
-        const std::string text = read_answer_file(*answer);
-#ifdef REHEARSE_HAS_EVALUATION
-        evaluation = evaluate_answer(ctx, problem_id, text);
-#else
-        throw error(errc::invalid_input, "grading answers is not available in this build; use --scores");
-#endif
-        for (const auto& [dim, s] : evaluation.at("scores").items()) input.scores[dim] = s.get<double>();
-        input.overall = evaluation.at("overall").get<double>();
-        input.answer_text = text;
-        input.evaluation = evaluation;
-        input.source = "answer";
-    }
-    const attempt_result r = record_attempt(ctx, who, input);
-
-    if (answer) {
-        json out = evaluation;
-        out["attempt_id"] = r.attempt_id;
-        out["mastery"] = attempt_result_json(r)["mastery"];
-        if (inv.global.json) inv.print_json(out);
+        // The same use case as the HTTP API's POST /learners/{name}/attempts.
+        const answer_attempt a = submit_answer(ctx, who, problem_id, read_answer_file(*answer));
+        const attempt_result& r = a.recorded;
+        const json& evaluation = a.evaluation;
+        if (inv.global.json) inv.print_json(answer_attempt_json(a));
         else {
             inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0) << "/100\n";
             for (const auto& f : evaluation.value("findings", json::array()))
@@ -91,6 +67,11 @@ int cmd_attempt(invocation& inv) {
         }
         return 0;
     }
+    attempt_input input;
+    input.problem_id = problem_id;
+    input.scores = parse_scores(*scores);
+    input.source = inv.has("mock") ? "mock" : "coach";
+    const attempt_result r = record_attempt(ctx, who, input);
     if (inv.global.json) inv.print_json(attempt_result_json(r));
     else {
         inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0)

@@ -1,0 +1,39 @@
+// `rehearse serve`: the HTTP API and the web page over the same context the other commands use.
+#include "cli/cli.hpp"
+
+#include "http/server.hpp"
+
+#include "rehearse/error.hpp"
+
+namespace rehearse::cli {
+
+namespace {
+
+int cmd_serve(invocation& inv) {
+    http::serve_options options;
+    if (const auto port = inv.integer("port", 0, 65535)) options.port = static_cast<std::uint16_t>(*port);
+    if (const auto host = inv.value("host")) {
+        if (host->empty()) throw error(errc::usage, "--host needs an address, e.g. 127.0.0.1");
+        options.host = *host;
+    }
+    if (const auto threads = inv.integer("threads", 1, 64)) options.threads = static_cast<int>(*threads);
+    return http::serve_until_signal(inv.context(), options, inv.out, inv.err);
+}
+
+}  // namespace
+
+std::vector<command> serve_commands() {
+    return {
+        {{"serve"},
+         "",
+         "serve the HTTP API (/api/v1) and the web page (/) until Ctrl-C",
+         {{"port", "N", "port to listen on (default 8080; 0 picks a free one)"},
+          {"host", "ADDRESS", "address to bind (default 127.0.0.1; the API has no authentication)"},
+          {"threads", "N", "request threads (default 8)"}},
+         0,
+         0,
+         &cmd_serve},
+    };
+}
+
+}  // namespace rehearse::cli

@@ -1,0 +1,220 @@
+// The Poco adapter: one handler factory that always answers with the base handler (Poco 1.11
+// answers 501 itself when a factory returns null), and a base handler that reads the body within
+// the size limit, hands the request to the router and writes what comes back. Poco's names stay in
+// this file.
+#include "http/server.hpp"
+
+#include "http/api.hpp"
+#include "http/router.hpp"
+
+#include "rehearse/error.hpp"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <istream>
+#include <iostream>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+namespace rehearse::http {
+
+namespace {
+
+// A client that sends somewhat more than the limit still gets to read its 413: the excess is read
+// and dropped up to this much, after which the connection is simply closed.
+constexpr std::size_t drain_limit = 16 * max_body_bytes;
+
+void drain(std::istream& in, std::size_t limit) {
+    char buffer[16384];
+    std::size_t total = 0;
+    while (total < limit && (in.read(buffer, sizeof buffer) || in.gcount() > 0))
+        total += static_cast<std::size_t>(in.gcount());
+}
+
+response too_large(const std::string& detail) {
+    response out = problem(413, code_name(errc::too_large), detail);
+    out.close = true;
+    return out;
+}
+
+/// Reads the body into `r.body`; returns a 413 response when it is over the limit.
+std::optional<response> read_body(Poco::Net::HTTPServerRequest& req, request& r) {
+    const std::string limit_text = "request bodies are limited to " + std::to_string(max_body_bytes / 1024) + " KiB";
+    const bool chunked = req.getChunkedTransferEncoding();
+    if (!chunked && !req.hasContentLength()) return std::nullopt;  // no body announced: none is read
+    if (!chunked && req.getContentLength64() > static_cast<Poco::Int64>(max_body_bytes)) {
+        if (req.getContentLength64() <= static_cast<Poco::Int64>(drain_limit)) drain(req.stream(), drain_limit);
+        return too_large(limit_text + "; this one announced " + std::to_string(req.getContentLength64()) + " bytes");
+    }
+    // Chunked bodies announce no size, so the limit is counted while reading.
+    std::istream& in = req.stream();
+    char buffer[16384];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        r.body.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (r.body.size() > max_body_bytes) {
+            r.body.clear();
+            drain(in, drain_limit);
+            return too_large(limit_text);
+        }
+    }
+    return std::nullopt;
+}
+
+void send(Poco::Net::HTTPServerResponse& resp, const response& out) {
+    resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
+    resp.setContentType(out.content_type);
+    resp.setContentLength64(static_cast<Poco::Int64>(out.body.size()));
+    resp.set("X-Content-Type-Options", "nosniff");
+    resp.set("Cache-Control", "no-store");
+    for (const auto& [name, value] : out.headers) resp.set(name, value);
+    if (out.close) resp.setKeepAlive(false);
+    resp.send().write(out.body.data(), static_cast<std::streamsize>(out.body.size()));
+}
+
+class base_handler : public Poco::Net::HTTPRequestHandler {
+   public:
+    explicit base_handler(const router& routes) : routes_(routes) {}
+
+    // An exception escaping here makes Poco 1.11 drop the connection without an answer, so every
+    // path ends in a response or, when even sending fails (the client left), in silence.
+    void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
+        response out;
+        try {
+            request r;
+            r.method = req.getMethod();
+            r.target = req.getURI();
+            if (auto refused = read_body(req, r)) out = std::move(*refused);
+            else out = routes_.handle(r);
+        } catch (const std::exception& e) {
+            // Reading the body failed (a malformed chunk, a timeout): the stream is unusable now.
+            out = problem(400, code_name(errc::invalid_input), std::string("could not read the request: ") + e.what());
+            out.close = true;
+        } catch (...) {
+            out = problem(500, code_name(errc::internal), "the server could not complete the request");
+            out.close = true;
+        }
+        try {
+            if (!resp.sent()) send(resp, out);
+        } catch (...) {
+            // The connection is gone; there is no one left to answer.
+        }
+    }
+
+   private:
+    const router& routes_;
+};
+
+class handler_factory : public Poco::Net::HTTPRequestHandlerFactory {
+   public:
+    explicit handler_factory(const router& routes) : routes_(routes) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new base_handler(routes_);
+    }
+
+   private:
+    const router& routes_;
+};
+
+std::string format_url(const Poco::Net::SocketAddress& address) {
+    const std::string host = address.host().toString();
+    const bool v6 = address.family() == Poco::Net::SocketAddress::IPv6;
+    return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(address.port()) + "/";
+}
+
+}  // namespace
+
+struct server::impl {
+    impl(app_context& ctx, const serve_options& options)
+        : routes(ctx), pool(2, std::max(options.threads, 1) + 1), socket(bind(options)) {
+        Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+        params->setMaxThreads(std::max(options.threads, 1));
+        params->setMaxQueued(128);
+        params->setKeepAlive(true);
+        // Short, so an idle browser connection does not hold up a graceful stop for long.
+        params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+        params->setTimeout(Poco::Timespan(30, 0));
+        params->setServerName("rehearse");
+        http = std::make_unique<Poco::Net::HTTPServer>(new handler_factory(routes.routes()), pool, socket, params);
+        http->start();
+    }
+
+    static Poco::Net::ServerSocket bind(const serve_options& options) {
+        try {
+            return Poco::Net::ServerSocket(Poco::Net::SocketAddress(options.host, options.port), 64);
+        } catch (const Poco::Exception& e) {
+            throw error(errc::io, "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
+                                      e.displayText());
+        }
+    }
+
+    api routes;
+    Poco::ThreadPool pool;  // outlives the server that runs connections on it
+    Poco::Net::ServerSocket socket;
+    std::unique_ptr<Poco::Net::HTTPServer> http;
+    std::once_flag stopped;
+};
+
+server::server(app_context& ctx, const serve_options& options) : impl_(std::make_unique<impl>(ctx, options)) {}
+
+server::~server() {
+    try {
+        stop(std::chrono::seconds(2));
+    } catch (...) {
+        // Destruction must not throw; the sockets close with the objects.
+    }
+}
+
+std::uint16_t server::port() const noexcept { return impl_->socket.address().port(); }
+
+std::string server::url() const { return format_url(impl_->socket.address()); }
+
+void server::stop(std::chrono::milliseconds grace) {
+    std::call_once(impl_->stopped, [&] {
+        auto& http = *impl_->http;
+        http.stop();  // no new connections
+        const auto deadline = std::chrono::steady_clock::now() + grace;
+        while (http.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        http.stopAll(true);  // whatever is still open (idle keep-alive connections) is closed
+        impl_->pool.joinAll();
+    });
+}
+
+int serve_until_signal(app_context& ctx, const serve_options& options, std::ostream& out, std::ostream& err) {
+    // SIGINT and SIGTERM are taken synchronously by this thread with sigwait. They are blocked before
+    // any server thread starts, so every thread inherits the mask and none is interrupted by them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    sigset_t previous;
+    pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+    // A client that hangs up mid-answer must cost a failed write, not the process.
+    ::signal(SIGPIPE, SIG_IGN);
+    int signal_number = 0;
+    {
+        server s(ctx, options);
+        out << "Rehearse is serving on " << s.url() << "\n(Ctrl-C stops it)" << std::endl;
+        while (sigwait(&stop_signals, &signal_number) != 0) {
+        }
+        err << "rehearse: " << (signal_number == SIGINT ? "interrupted" : "terminated") << ", stopping the server\n";
+        s.stop();
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return 0;
+}
+
+}  // namespace rehearse::http
