@@ -133,7 +133,7 @@ json evaluate_api(const context& c) {
                 if (cue.empty()) continue;
                 // Questions, hypotheticals and trade-off discussions are not the design.
                 if (!s.text.empty() && s.text.back() == '?') continue;
-                if (hedged(s.text) || contains_any(s.text, {"vs", "versus", "instead of", "rather than", "trade-off",
+                if (contains_any(s.text, {"would", "could", "might", "if", "whether", "should we", "vs", "versus", "instead of", "rather than", "trade-off",
                                                             "tradeoff", "alternative"}))
                     continue;
                 const auto cue_pos = s.text.find(cue);

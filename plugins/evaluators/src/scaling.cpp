@@ -11,29 +11,34 @@ json evaluate_scaling(const context& c) {
     json strengths = json::array();
     const std::string scale = c.scale();
 
+    // When the answer has a scaling section, that is where scaling is judged; otherwise anywhere.
+    const bool scaling_section = c.has_section("scaling");
+    const std::initializer_list<std::string_view> where_scaling = {"scaling"};
+    const std::initializer_list<std::string_view> anywhere = {};
+    const auto& where = scaling_section ? where_scaling : anywhere;
     const sentence* bottleneck = mention(
         c, {"bottleneck", "hotspot", "hot spot", "hot key", "hot partition", "hot shard", "contention", "saturate",
             "saturates", "saturation", "first to break", "breaks first", "first limit", "limiting factor", "cpu-bound",
-            "iops", "connection limit", "connection pool", "queue depth", "replication lag", "fan-out", "fanout",
-            "write throughput", "read throughput", "read load", "write load", "lock", "single writer", "p99",
-            "celebrity", "thundering herd", "cache hit", "hit rate"});
+            "iops", "connection limit", "connection pool", "queue depth", "replication lag", "replica lag", "fan-out",
+            "fanout", "write throughput", "read throughput", "read load", "write load", "lock", "single writer", "p99",
+            "celebrity", "thundering herd", "cache hit", "hit rate", "shard key", "partition key", "shard by",
+            "partition by", "partitioned by", "consistent hashing", "denormalize", "precompute", "backpressure",
+            "write-behind", "per second", "/s", "qps"},
+        where);
     const sentence* generic = mention(c, {"add more servers", "more servers", "more machines", "add servers",
-                                          "scale horizontally", "horizontal scaling", "horizontally scale",
-                                          "just scale", "auto-scale", "autoscale", "auto scaling", "autoscaling",
-                                          "scale out", "add more instances", "more instances", "bigger machine",
-                                          "scale up"});
-    // Specific remedies tied to a component also show the learner knows what is under pressure.
-    const sentence* specific = mention(
-        c, {"read replica", "read replicas", "shard by", "shard key", "sharding key", "partition by", "partition key",
-            "partitioned by", "cache-aside", "cache hit", "cdn", "denormalize", "precompute", "batch", "batches",
-            "connection pool", "rate limit", "backpressure", "queue", "index", "hot", "replica lag", "workers",
-            "write-behind", "fan-out", "consistent hashing"},
-        {"scaling"});
-    const bool scaling_section = c.has_section("scaling");
+                                          "scale horizontally", "horizontally", "horizontal scaling", "just scale",
+                                          "auto-scale", "autoscale", "auto scaling", "autoscaling", "scale out",
+                                          "add more instances", "more instances", "bigger machine", "scale up",
+                                          "good machine", "bigger instance", "instance size", "any load",
+                                          "scale independently", "scale each service", "infinitely", "should be fine",
+                                          "should be enough", "handle a lot", "more app servers", "bigger", "larger", "beefier",
+                                          "more api servers", "more web servers", "upgrade the"},
+                                      where);
+    const sentence* specific = nullptr;
     std::size_t scaling_words = 0;
     for (const auto& s : c.sentences)
         if (s.section == "scaling") scaling_words += static_cast<std::size_t>(std::count(s.text.begin(), s.text.end(), ' ') + 1);
-    const bool empty_section = scaling_section && scaling_words < 25 && !specific;
+    const bool empty_section = scaling_section && scaling_words < 12;
     if (!bottleneck && ((generic && !specific) || empty_section))
         findings.push_back(finding(
             "vague-scaling", "scaling", "major",
