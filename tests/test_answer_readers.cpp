@@ -115,6 +115,14 @@ TEST_CASE("MySQL and Cassandra flavours through the pre-pass") {
     CHECK(table(s, "events")["primary_key"] == json::array({"tenant", "day", "ts"}));
 }
 
+TEST_CASE("keys added by ALTER TABLE count") {
+    const json s = sql("CREATE TABLE p (id INT, company_id INT);\nALTER TABLE p ADD CONSTRAINT pk PRIMARY KEY (id),\n"
+                       "  ADD CONSTRAINT fk FOREIGN KEY (company_id) REFERENCES companies(id);");
+    CHECK(s["errors"].empty());
+    CHECK(table(s, "p")["primary_key"] == json::array({"id"}));
+    CHECK(column(table(s, "p"), "company_id")["references"]["table"] == "companies");
+}
+
 TEST_CASE("a statement that does not parse is an error with its position; the rest is still read") {
     const json s = sql("CREATE TABLE a (id INT PRIMARY KEY);\nCREATE TABLE b (id INT PRIMARY KEY,,);\nCREATE TABLE c (x TEXT);");
     REQUIRE(s["errors"].size() == 1);

@@ -500,6 +500,34 @@ void read_create(const json& cs, const rewritten& rw, json& schema) {
             {{"name", idx.name}, {"columns", idx.columns}, {"unique", idx.unique}, {"partial", false}, {"inline", true}});
 }
 
+/// ALTER TABLE ... ADD CONSTRAINT: keys and foreign keys added after the table.
+void read_alter(const json& as, json& schema) {
+    if (!as.contains("relation")) return;
+    json& table = table_named(schema, lower(as["relation"].value("relname", "")));
+    for (const auto& cmd : as.value("cmds", json::array())) {
+        if (!cmd.contains("AlterTableCmd")) continue;
+        const auto& c = cmd["AlterTableCmd"];
+        if (c.value("subtype", "") != "AT_AddConstraint" || !c.contains("def") || !c["def"].contains("Constraint"))
+            continue;
+        const auto& k = c["def"]["Constraint"];
+        const std::string type = k.value("contype", "");
+        if (type == "CONSTR_PRIMARY") {
+            table["primary_key"] = names(k.value("keys", json::array()));
+        } else if (type == "CONSTR_UNIQUE") {
+            table["unique"].push_back(names(k.value("keys", json::array())));
+        } else if (type == "CONSTR_FOREIGN") {
+            const auto cols = names(k.value("fk_attrs", json::array()));
+            const auto refs = names(k.value("pk_attrs", json::array()));
+            const std::string ref = k.contains("pktable") ? lower(k["pktable"].value("relname", "")) : "";
+            table["foreign_keys"].push_back({{"columns", cols}, {"table", ref}, {"ref_columns", refs}});
+            if (cols.size() == 1)
+                for (auto& col : table["columns"])
+                    if (col["name"] == cols[0] && col["references"].is_null())
+                        col["references"] = {{"table", ref}, {"column", refs.empty() ? "" : refs[0]}};
+        }
+    }
+}
+
 void read_index(const json& is, json& schema) {
     const std::string name = lower(is["relation"].value("relname", ""));
     std::vector<std::string> cols;
@@ -548,6 +576,8 @@ void read_statement(const json& stmt, const rewritten& rw, json& schema) {
         read_create(stmt["CreateStmt"], rw, schema);
     } else if (stmt.contains("IndexStmt")) {
         read_index(stmt["IndexStmt"], schema);
+    } else if (stmt.contains("AlterTableStmt")) {
+        read_alter(stmt["AlterTableStmt"], schema);
     } else if (stmt.contains("CreateEnumStmt")) {
         schema["enums"].push_back({{"name", names(stmt["CreateEnumStmt"].value("typeName", json::array())).back()},
                                    {"values", names(stmt["CreateEnumStmt"].value("vals", json::array()))}});

@@ -175,8 +175,7 @@ json evaluate_api(const context& c) {
         strengths.push_back("Your endpoints are versioned (" + endpoints[0].value("path", "") + ")");
 
     // no-pagination: a GET on a collection with no page/limit/cursor.
-    const bool global_pagination = mention(c, {"paginate", "paginated", "pagination", "cursor", "page_size", "limit/offset",
-                                                "keyset"},
+    const bool global_pagination = mention(c, {"paginate", "paginated", "pagination", "limit/offset", "keyset"},
                                            {"api"}) != nullptr;
     static const std::set<std::string> page_params{"page", "limit", "cursor", "offset", "per_page", "page_size", "size",
                                                    "next", "next_token", "page_token", "after", "before",
@@ -192,14 +191,14 @@ json evaluate_api(const context& c) {
         for (const auto& e : endpoints) {
             if (e.value("method", "") != "GET") continue;
             const auto segs = segments(e.value("path", ""));
-            if (segs.size() < 2) continue;  // "/{code}" redirects, "/health"
+            if (segs.empty()) continue;
             const std::string& last = segs.back();
             if (is_param(last) || singletons.count(last) || versioned_segment(last) || last == "api") continue;
             if (last.find('.') != std::string::npos) continue;
             // A collection is a plural noun ("documents", "comments"); "/{id}/pdf" or "/presence" is one thing.
             const bool plural = (last.size() > 2 && last.back() == 's' && last[last.size() - 2] != 's' && last != "status") ||
                                 last == "feed" || last == "timeline" || last == "history" || last == "inbox" ||
-                                last == "search" || last == "activity";
+                                last == "search" || last == "activity" || last == "list";
             if (!plural) continue;
             const std::string lt = lower(e.value("text", ""));
             if (contains_any(lt, {"event-stream", "sse", "websocket", "stream"})) continue;
