@@ -20,7 +20,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path seeds = "/work/shared/seeds";
+// The seeds live beside the repository (../shared/seeds), where CI and a developer checkout keep them.
+const fs::path seeds = [] {
+    for (const fs::path candidate : {fs::path(REHEARSE_PROJECT_SOURCE_DIR) / ".." / "shared" / "seeds",
+                                     fs::path("/work/shared/seeds")})
+        if (fs::exists(candidate)) return candidate;
+    return fs::path();
+}();
 
 json seed_schema(const std::string& prefix) {
     for (const auto& e : fs::directory_iterator(seeds))
@@ -60,7 +66,10 @@ json sql(std::string_view text) {
 }  // namespace
 
 TEST_CASE("every SQL block in the seeds yields the right schema model") {
-    if (!fs::exists(seeds)) return;  // the seeds live outside the repository
+    if (seeds.empty()) {
+        WARN_MESSAGE(false, "seeds not found beside the repository (../shared/seeds): seed SQL check skipped");
+        return;
+    }
     const json s0 = seed_schema("000_");
     CHECK(s0["errors"].empty());
     const auto& entity = table(s0, "entity_name");  // whiteboard DDL without CREATE TABLE
