@@ -22,7 +22,7 @@ namespace {
 
 // The seeds live beside the repository (../shared/seeds), where CI and a developer checkout keep them.
 const fs::path seeds = [] {
-    for (const fs::path candidate : {fs::path(REHEARSE_PROJECT_SOURCE_DIR) / ".." / "shared" / "seeds",
+    for (const fs::path& candidate : {fs::path(REHEARSE_PROJECT_SOURCE_DIR) / ".." / "shared" / "seeds",
                                      fs::path("/work/shared/seeds")})
         if (fs::exists(candidate)) return candidate;
     return fs::path();
