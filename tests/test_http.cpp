@@ -369,6 +369,16 @@ TEST_CASE("http: concurrent requests are all answered") {
     CHECK(get(port, "/api/v1/learners/conc/progress").doc()["dimensions"]["api"]["attempts"].get<int>() >= threads * per_thread / 4);
 }
 
+TEST_CASE("http: a busy port is an error, not a second server") {
+    const auto port = shared_server().port();
+    rehearse::test::temp_dir dir;
+    // timeout(1) bounds the run should the second server ever start listening.
+    const auto r = rehearse::test::run_process(
+        {"/usr/bin/timeout", "20", REHEARSE_CLI, "serve", "--port", std::to_string(port), "--db", dir.file("db")});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("cannot listen") != std::string::npos);
+}
+
 TEST_CASE("http: SIGTERM stops the server gracefully") {
     server_process s;
     CHECK(get(s.port(), "/api/v1/plugins").status == 200);

@@ -153,7 +153,12 @@ struct server::impl {
 
     static Poco::Net::ServerSocket bind(const serve_options& options) {
         try {
-            return Poco::Net::ServerSocket(Poco::Net::SocketAddress(options.host, options.port), 64);
+            // Not Poco's (address, backlog) constructor: it sets SO_REUSEPORT, so a second server on
+            // a busy port would bind quietly and share the traffic instead of failing.
+            Poco::Net::ServerSocket socket;
+            socket.bind(Poco::Net::SocketAddress(options.host, options.port), true, false);
+            socket.listen(64);
+            return socket;
         } catch (const Poco::Exception& e) {
             throw error(errc::io, "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
                                       e.displayText());
