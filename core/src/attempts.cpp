@@ -152,7 +152,14 @@ attempt_result record_attempt(store& db, const content_registry& content, const 
     db.transaction([&](SQLite::Database& conn) {
         const learner_view before = view_at(load_skills(conn, who.id), now);
         r.predicted_success = predicted_success(before, *p);
-        r.focus = main_focus(before, *p);
+        // The focus follows the same interleaving rule as selection, so a recommendation's focus
+        // and the recorded one agree.
+        std::vector<std::string> latest;
+        SQLite::Statement focuses(conn, "SELECT focus FROM attempts WHERE learner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
+        focuses.bind(1, who.id);
+        focuses.bind(2, static_cast<int>(focus_history));
+        while (focuses.executeStep()) latest.push_back(focuses.getColumn(0).isNull() ? "" : focuses.getColumn(0).getString());
+        r.focus = main_focus(before, *p, best_shares(content), resting_dimension(latest));
 
         SQLite::Statement insert(conn,
                                  "INSERT INTO attempts(learner_id, problem_id, source, overall, answer_text, "

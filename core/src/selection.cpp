@@ -22,6 +22,7 @@ namespace {
 // Tunables of selection, in one place (docs/learner-model.md explains them).
 constexpr std::size_t recent_window = 8;        // attempts behind the realised-success estimate
 constexpr double closeness_width = 0.12;        // how fast the score falls away from the target
+constexpr double closeness_floor = 0.1;         // a badly matched problem still gives some practice
 constexpr double pass_mark = 0.7;               // an attempt at or above this counts as passed
 constexpr double failed_retry_days = 3;         // a failed problem comes back after this
 constexpr double passed_retry_days = 14;        // a passed one after this
@@ -50,15 +51,20 @@ struct problem_stat {
 
 struct recent_attempt {
     std::string focus;
-    double success = 0;
+    double success = 0;        ///< rubric-weighted score of the whole attempt
+    double focus_success = 0;  ///< score on its focus dimension (the overall score when none was given)
     sys_ms at{};
 };
+
+/// The scores of a problem's latest attempt, when that attempt is recent enough to matter for spacing.
+using dimension_scores = std::map<std::string, double, std::less<>>;
 
 /// Everything selection reads from the store, read once.
 struct snapshot {
     learner_view view;
     std::map<std::string, problem_stat, std::less<>> problems;
     std::vector<recent_attempt> recent;  // newest first
+    std::map<std::string, dimension_scores, std::less<>> last_scores;  // problem → its latest scores (last 14 days)
     std::int64_t total_attempts = 0;
     std::map<std::string, std::string, std::less<>> lesson_status;  // lesson → started | completed
     std::optional<sys_ms> last_lesson_at;
@@ -84,8 +90,9 @@ snapshot load(SQLite::Database& db, const content_registry& content, std::int64_
     }
 
     SQLite::Statement recent(db,
-                             "SELECT focus, overall, created_at FROM attempts WHERE learner_id = ? "
-                             "ORDER BY created_at DESC, id DESC LIMIT ?");
+                             "SELECT a.focus, a.overall, a.created_at, s.score FROM attempts a "
+                             "LEFT JOIN attempt_scores s ON s.attempt_id = a.id AND s.dimension = a.focus "
+                             "WHERE a.learner_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT ?");
     recent.bind(1, learner_id);
     recent.bind(2, static_cast<int>(recent_window));
     while (recent.executeStep()) {
@@ -93,7 +100,27 @@ snapshot load(SQLite::Database& db, const content_registry& content, std::int64_
         a.focus = recent.getColumn(0).isNull() ? "" : recent.getColumn(0).getString();
         a.success = recent.getColumn(1).isNull() ? 0.0 : recent.getColumn(1).getDouble() / 100.0;
         a.at = try_parse_iso8601(recent.getColumn(2).getString()).value_or(sys_ms{});
+        a.focus_success = recent.getColumn(3).isNull() ? a.success : recent.getColumn(3).getDouble();
         s.recent.push_back(std::move(a));
+    }
+
+    // Per-dimension scores of each problem's latest attempt within the longest hold-back: spacing
+    // looks at how the learner did on the dimension the problem would now practise. Bounded to the
+    // newest attempts so the cost does not grow with history.
+    SQLite::Statement last(db,
+                           "SELECT a.problem_id, a.id, s.dimension, s.score FROM attempts a "
+                           "JOIN attempt_scores s ON s.attempt_id = a.id WHERE a.id IN (SELECT id FROM attempts "
+                           "WHERE learner_id = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT 40) "
+                           "ORDER BY a.created_at DESC, a.id DESC");
+    last.bind(1, learner_id);
+    last.bind(2, format_iso8601(now - std::chrono::hours(static_cast<int>(24 * passed_retry_days))));
+    std::map<std::string, std::int64_t, std::less<>> latest_attempt;
+    while (last.executeStep()) {
+        const std::string problem_id = last.getColumn(0).getString();
+        const std::int64_t attempt_id = last.getColumn(1).getInt64();
+        const auto [it, inserted] = latest_attempt.emplace(problem_id, attempt_id);
+        if (!inserted && it->second != attempt_id) continue;  // an older attempt at the same problem
+        s.last_scores[problem_id][last.getColumn(2).getString()] = last.getColumn(3).getDouble();
     }
 
     SQLite::Statement lessons(db, "SELECT lesson_id, status, updated_at FROM lesson_progress WHERE learner_id = ?");
@@ -140,15 +167,12 @@ struct context {
     std::vector<std::string> weakest;
 };
 
-/// The focus dimension that must rest because it led the last `streak_limit` attempts.
+/// The focus dimension that must rest because it led the last two attempts (same rule as the
+/// focus recorded with each attempt).
 std::optional<std::string> resting_focus(const snapshot& s) {
-    // "After first exposures": the rule starts once the learner has a few attempts behind them.
-    if (s.total_attempts <= streak_limit || s.recent.size() < static_cast<std::size_t>(streak_limit)) return std::nullopt;
-    const std::string& f = s.recent.front().focus;
-    if (f.empty()) return std::nullopt;
-    for (int i = 1; i < streak_limit; ++i)
-        if (s.recent[static_cast<std::size_t>(i)].focus != f) return std::nullopt;
-    return f;
+    std::vector<std::string> latest;
+    for (std::size_t i = 0; i < s.recent.size() && i < focus_history; ++i) latest.push_back(s.recent[i].focus);
+    return resting_dimension(latest);
 }
 
 std::string weakness_reason(const context& c, const std::string& dim) {
@@ -160,8 +184,18 @@ std::string weakness_reason(const context& c, const std::string& dim) {
            fmt(mastery_of(c.s, c.weakest.front())) + ")";
 }
 
+/// P(d, p) = logistic(θ_d − rating_p) for one dimension.
+double dimension_success(const snapshot& s, const std::string& dim, double rating) {
+    const auto it = s.view.skills.find(dim);
+    return model::predicted_success(it == s.view.skills.end() ? model::prior() : it->second, rating);
+}
+
 std::vector<candidate> problem_candidates(const context& c) {
     const auto& s = c.s;
+    const share_map best = best_shares(c.content);
+    // Interleaving: the dimension that led the last two attempts rests. It is not the focus this
+    // time and its need does not drive the choice, so the pick serves the next-weakest dimension.
+    const std::optional<std::string> rest = resting_focus(s);
     std::vector<candidate> in_band, all;
     for (const problem* p : c.content.problems()) {
         if (p->retired) continue;
@@ -169,34 +203,55 @@ std::vector<candidate> problem_candidates(const context& c) {
         k.kind = activity_kind::problem;
         k.id = p->id;
         k.title = p->title;
-        k.focus = main_focus(s.view, *p);
+        k.focus = main_focus(s.view, *p, best, rest);
         k.predicted = predicted_success(s.view, *p);
 
-        double coverage = 0;
+        // Useful practice, dimension by dimension: how much the dimension needs it (weakest first),
+        // how much of the best available practice for it this problem gives, and whether the
+        // problem's difficulty suits *that* dimension (its own predicted success near the target).
+        // Averaging the prediction over all dimensions would pick problems right for the strong
+        // dimensions and too hard for the weak one that decides mastery.
+        double value = 0;
+        double focus_success = k.predicted;
         for (const auto& [dim, w] : p->dimensions) {
-            const double weakness = 1.0 - mastery_of(s, dim);
-            coverage += w * weakness * weakness;  // squared: weak dimensions count disproportionately
+            const double pd = dimension_success(s, dim, p->rating);
+            if (dim == k.focus) focus_success = pd;
+            if (rest && dim == *rest) continue;
+            const double fit =
+                closeness_floor + (1 - closeness_floor) * std::exp(-std::pow((pd - c.target) / closeness_width, 2));
+            value += need(mastery_of(s, dim)) * relative_share(*p, dim, best) * fit;
         }
-        const double closeness = std::exp(-std::pow((k.predicted - c.target) / closeness_width, 2));
 
+        // Spacing by the outcome on the dimension the problem would practise now: a problem whose
+        // focus dimension went well was learnt from and is held back (unseen problems teach more);
+        // one where it went badly is worth retrying after a short gap.
         double spacing = 1.0;
         std::string spacing_reason = "you have not tried it yet";
         if (const auto it = s.problems.find(p->id); it != s.problems.end()) {
             const auto& st = it->second;
             const double days = std::max(0.0, std::chrono::duration<double>(c.now - st.last_at).count() / 86400.0);
-            const bool passed = st.last_success >= pass_mark;
+            double outcome = st.last_success;
+            std::string outcome_of = "score";
+            if (const auto ls = s.last_scores.find(p->id); ls != s.last_scores.end()) {
+                if (const auto d = ls->second.find(k.focus); d != ls->second.end()) {
+                    outcome = d->second;
+                    outcome_of = k.focus + " score";
+                }
+            }
+            const bool passed = outcome >= pass_mark;
             const double interval = passed ? passed_retry_days : failed_retry_days;
             if (days < interval) {
                 spacing = 0.05 + 0.95 * std::pow(days / interval, 2);
-                spacing_reason = "attempted " + fmt(days, 1) + " days ago (score " + fmt(st.last_success) +
+                spacing_reason = "attempted " + fmt(days, 1) + " days ago (" + outcome_of + " " + fmt(outcome) +
                                  "); it is spaced out until day " + fmt(interval, 0);
             } else if (!passed) {
                 spacing = 1.1;  // a failed problem due again: retrieval after a gap is what makes it stick
-                spacing_reason = "you scored " + fmt(st.last_success) + " on it " + fmt(days, 0) +
-                                 " days ago; failed problems come back after " + fmt(failed_retry_days, 0) + " days";
+                spacing_reason = "your " + outcome_of + " on it was " + fmt(outcome) + " " + fmt(days, 0) +
+                                 " days ago; problems not yet passed come back after " + fmt(failed_retry_days, 0) + " days";
             } else {
                 spacing = 0.7;  // passed long ago: fine to revisit, but unseen problems teach more
-                spacing_reason = "passed " + fmt(days, 0) + " days ago (score " + fmt(st.last_success) + "); due for a revisit";
+                spacing_reason = "passed " + fmt(days, 0) + " days ago (" + outcome_of + " " + fmt(outcome) +
+                                 "); due for a revisit";
             }
         }
 
@@ -208,13 +263,16 @@ std::vector<candidate> problem_candidates(const context& c) {
             if (std::find(s.band->focus.begin(), s.band->focus.end(), k.focus) != s.band->focus.end()) plan_factor = 1.2;
         }
 
-        k.score = (coverage + 1e-6) * closeness * spacing * plan_factor;
+        k.score = (value + 1e-6) * spacing * plan_factor;
         const double share = p->dimensions.count(k.focus) ? p->dimensions.at(k.focus) : 0.0;
+        const auto top = best.find(k.focus);
         k.reasons.push_back(weakness_reason(c, k.focus) + "; this problem puts " + percent(share) +
-                            " of its weight there; predicted success " + fmt(k.predicted));
-        std::string target_reason = "aiming at success " + fmt(c.target);
+                            " of its weight there (the most any problem gives it is " +
+                            percent(top == best.end() ? share : top->second) + "); predicted success " +
+                            fmt(k.predicted) + ", on " + k.focus + " " + fmt(focus_success));
+        std::string target_reason = "aiming at success " + fmt(c.target) + " on the dimension practised";
         if (c.realised)
-            target_reason += " (your recent success is " + fmt(*c.realised) + "; the target keeps it within 0.70-0.80)";
+            target_reason += " (your recent success there is " + fmt(*c.realised) + "; the target keeps it within 0.70-0.80)";
         k.reasons.push_back(target_reason + "; difficulty " + p->difficulty + " (rating " + fmt(p->rating, 1) + ")");
         k.reasons.push_back(spacing_reason);
         if (s.band && within_band)
@@ -225,15 +283,16 @@ std::vector<candidate> problem_candidates(const context& c) {
     }
     auto out = in_band.empty() ? std::move(all) : std::move(in_band);
 
-    // Interleaving: drop the dimension that led the last two attempts, unless nothing else is left.
-    if (const auto rest = resting_focus(s)) {
+    // A problem that weights only the resting dimension keeps it as focus: drop it unless nothing
+    // else is left.
+    if (rest) {
         std::vector<candidate> others;
         for (const auto& k : out)
             if (k.focus != *rest) others.push_back(k);
         if (!others.empty()) {
             for (auto& k : others)
                 k.reasons.push_back("interleaving: " + *rest + " led your last " + std::to_string(streak_limit) +
-                                    " attempts, so it rests this time");
+                                    " attempts, so this time the pick serves your next-weakest dimensions");
             out = std::move(others);
         }
     }
@@ -362,7 +421,9 @@ recommendation recommend_next(store& db, const content_registry& content, const 
     context c{s, content, now, 0.75, std::nullopt, weakest_first(s)};
     if (!s.recent.empty()) {
         double sum = 0;
-        for (const auto& a : s.recent) sum += a.success;
+        // The target is aimed at the focus dimension's predicted success, so the loop tracks the
+        // realised score on each attempt's focus dimension.
+        for (const auto& a : s.recent) sum += a.focus_success;
         c.realised = sum / static_cast<double>(s.recent.size());
     }
     c.target = success_target(c.realised, s.recent.size());
