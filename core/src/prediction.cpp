@@ -56,7 +56,10 @@ double relative_share(const problem& p, const std::string& dimension, const shar
     return it->second / top;
 }
 
-double need(double mastery) noexcept { return std::pow(std::clamp(1.0 - mastery, 0.0, 1.0), 4); }
+double need(double mastery) noexcept {
+    const double weakness = std::clamp(1.0 - mastery, 0.0, 1.0);
+    return weakness * weakness;
+}
 
 std::optional<std::string> resting_dimension(const std::vector<std::string>& latest_focuses) {
     if (latest_focuses.size() < focus_history) return std::nullopt;  // first exposures: no rule yet

@@ -31,8 +31,10 @@ share_map best_shares(const content_registry& content);
 /// A problem's share of a dimension relative to the best available share for it (0..1).
 double relative_share(const problem& p, const std::string& dimension, const share_map& best);
 
-/// How much a dimension's weakness counts when choosing what to practise: (1 − mastery)^4. The goal
-/// is every dimension mastered, so the weakest must dominate: a dimension at 0.4 counts 5× one at 0.6.
+/// How much a dimension's weakness counts when choosing what to practise: (1 − mastery)². Squared so
+/// the weakest counts disproportionately (a dimension at 0.4 counts 2.25× one at 0.6): the goal is
+/// every dimension mastered. (A 4th power, letting the weakest dominate more, measured worse: the
+/// other dimensions fall behind while it is hammered.)
 double need(double mastery) noexcept;
 
 /// Interleaving (no dimension the main focus more than twice in a row): given the focus dimensions
