@@ -4,6 +4,8 @@
 #include "rehearse/error.hpp"
 #include "rehearse/json_file.hpp"
 
+#include <rehearse/sdk/plugin.hpp>
+
 #include <boost/dll/shared_library.hpp>
 
 #include <algorithm>
@@ -30,23 +32,10 @@ struct loaded_plugin::impl {
 
 namespace {
 
-rehearse_text to_text(std::string_view s) noexcept { return {s.data(), s.size()}; }
-std::string_view to_view(rehearse_text t) noexcept {
-    return t.data ? std::string_view(t.data, static_cast<std::size_t>(t.size)) : std::string_view();
-}
-
-/// A host-owned sink a plugin appends to.
-struct string_sink {
-    std::string text;
-    rehearse_sink raw{sizeof(rehearse_sink), this, &string_sink::append};
-    static void append(void* self, const char* data, uint64_t size) {
-        if (!data) return;
-        try {
-            static_cast<string_sink*>(self)->text.append(data, static_cast<std::size_t>(size));
-        } catch (...) {
-        }
-    }
-};
+// The SDK's own boundary helpers: the host speaks the ABI with the same pieces a plugin uses.
+using sdk::detail::string_sink;
+rehearse_text to_text(std::string_view s) noexcept { return sdk::detail::as_text(s); }
+std::string_view to_view(rehearse_text t) noexcept { return sdk::detail::as_view(t); }
 
 std::string status_name(rehearse_status s) {
     switch (s) {

@@ -62,6 +62,7 @@ struct string_sink {
     std::string text;
     rehearse_sink raw{sizeof(rehearse_sink), this, &string_sink::append_cb};
     static void append_cb(void* self, const char* data, uint64_t size) {
+        if (!data) return;  // the other side may be buggy; a null pointer is not text
         try {
             static_cast<string_sink*>(self)->text.append(data, static_cast<std::size_t>(size));
         } catch (...) {  // out of memory: the message is lost, not the process
