@@ -18,12 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string fixed(double v, int digits = 2) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
 std::string read_answer_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw error(errc::io, path + ": cannot read the answer file");
@@ -51,8 +45,7 @@ int cmd_attempt(invocation& inv) {
     const learner who = require_learner(ctx.db(), inv.learner_name());
 
     if (answer) {
-        if (!ctx.content().find_problem(problem_id))
-            throw error(errc::not_found, "unknown problem \"" + problem_id + "\" (see: rehearse problems)");
+        ctx.content().require_problem(problem_id);  // before reading the file: the cheaper mistake
         // The same use case as the HTTP API's POST /learners/{name}/attempts.
         const answer_attempt a = submit_answer(ctx, who, problem_id, read_answer_file(*answer));
         const attempt_result& r = a.recorded;

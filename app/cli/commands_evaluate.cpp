@@ -97,8 +97,7 @@ int cmd_evaluate(invocation& inv) {
     if (!problem_id) throw error(errc::usage, "evaluate needs --problem ID (see: rehearse problems)");
     if (!answer_path) throw error(errc::usage, "evaluate needs --answer FILE (a Markdown answer, or - for stdin)");
     // Unknown problem first: it is the cheaper mistake to report.
-    if (!inv.context().content().find_problem(*problem_id))
-        throw error(errc::not_found, "unknown problem \"" + *problem_id + "\" (see: rehearse problems)");
+    inv.context().content().require_problem(*problem_id);
     const std::string answer = read_answer(inv, *answer_path);
     if (inv.has("model")) {
         check_answer_text(answer);

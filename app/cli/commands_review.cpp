@@ -16,12 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string fixed(double v, int digits = 2) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
-}
-
 std::string trimmed(std::string s) {
     while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
     std::size_t i = 0;

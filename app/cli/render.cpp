@@ -10,12 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string two_decimals(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
-
 void heading(std::ostream& out, const std::string& title) { out << '\n' << title << '\n' << std::string(title.size(), '-') << '\n'; }
 
 void bullets(std::ostream& out, const json& items) {
@@ -55,8 +49,14 @@ std::string format_weights(const json& weights) {
     for (const auto& [dim, w] : weights.items()) sorted.emplace_back(w.get<double>(), dim);
     std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::string out;
-    for (const auto& [w, dim] : sorted) out += (out.empty() ? "" : ", ") + dim + " " + two_decimals(w);
+    for (const auto& [w, dim] : sorted) out += (out.empty() ? "" : ", ") + dim + " " + fixed(w);
     return out;
+}
+
+std::string fixed(double v, int digits) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
 }
 
 std::string join(const json& strings, const std::string& sep) {

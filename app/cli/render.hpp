@@ -15,6 +15,8 @@ void print_table(std::ostream& out, const std::vector<std::string>& header,
 
 /// "data-model 0.25, api 0.20"
 std::string format_weights(const nlohmann::json& weights);
+/// A number with `digits` decimals: "0.38".
+std::string fixed(double v, int digits = 2);
 /// "a, b, c"
 std::string join(const nlohmann::json& strings, const std::string& sep = ", ");
 

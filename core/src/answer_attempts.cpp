@@ -10,8 +10,7 @@ using nlohmann::json;
 answer_attempt submit_answer(app_context& ctx, const learner& who, std::string_view problem_id,
                              const std::string& answer_markdown) {
     // The unknown problem is the cheaper mistake to report, before grading anything.
-    if (!ctx.content().find_problem(problem_id))
-        throw error(errc::not_found, "unknown problem \"" + std::string(problem_id) + "\" (see: rehearse problems)");
+    ctx.content().require_problem(problem_id);
     answer_attempt out;
     out.evaluation = evaluate_answer(ctx, problem_id, answer_markdown);
     attempt_input input;

@@ -138,8 +138,7 @@ attempt_result record_attempt(app_context& ctx, const learner& who, const attemp
 
 attempt_result record_attempt(store& db, const content_registry& content, const learner& who,
                               const attempt_input& input, sys_ms now) {
-    const problem* p = content.find_problem(input.problem_id);
-    if (!p) throw error(errc::not_found, "unknown problem \"" + input.problem_id + "\" (see: rehearse problems)");
+    const problem* p = &content.require_problem(input.problem_id);
     validate(*p, input);
 
     attempt_result r;

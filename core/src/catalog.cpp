@@ -48,11 +48,10 @@ json problems_json(const content_registry& content, const problem_filter& filter
 }
 
 json problem_json(const content_registry& content, std::string_view id) {
-    const problem* p = content.find_problem(id);
-    if (!p) throw error(errc::not_found, "unknown problem \"" + std::string(id) + "\" (see: rehearse problems)");
-    json out = p->doc;
-    out["pack"] = p->pack;
-    out["rating"] = p->rating;
+    const problem& p = content.require_problem(id);
+    json out = p.doc;
+    out["pack"] = p.pack;
+    out["rating"] = p.rating;
     return out;
 }
 

@@ -138,6 +138,10 @@ void content_registry::add_curriculum_file(const std::string& path) {
 }
 
 const problem* content_registry::find_problem(std::string_view id) const { return find_in(problems_, id); }
+const problem& content_registry::require_problem(std::string_view id) const {
+    if (const problem* p = find_problem(id)) return *p;
+    throw error(errc::not_found, "unknown problem \"" + std::string(id) + "\" (see: rehearse problems)");
+}
 const lesson* content_registry::find_lesson(std::string_view id) const { return find_in(lessons_, id); }
 const evaluator_entry* content_registry::find_evaluator(std::string_view id) const { return find_in(evaluators_, id); }
 const dialogue_entry* content_registry::find_dialogue(std::string_view id) const { return find_in(dialogues_, id); }

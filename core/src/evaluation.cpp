@@ -126,8 +126,7 @@ json evaluate_model(const content_registry& content, const problem& p, const jso
 }
 
 json evaluate_answer(app_context& ctx, std::string_view problem_id, std::string_view answer) {
-    const problem* p = ctx.content().find_problem(problem_id);
-    if (!p) throw error(errc::not_found, "unknown problem \"" + std::string(problem_id) + "\" (see: rehearse problems)");
+    const problem* p = &ctx.content().require_problem(problem_id);
     check_answer_text(answer);
     if (ctx.content().evaluators().empty())
         throw error(errc::plugin, "no evaluator plugins are loaded (expected lib/rehearse/plugins/evaluators.so)");

@@ -100,6 +100,8 @@ class content_registry {
 
     /// Finds by bare id or `pack/id`; nullptr when unknown.
     const problem* find_problem(std::string_view id) const;
+    /// find_problem or error(not_found) that says where to see the known ids.
+    const problem& require_problem(std::string_view id) const;
     const lesson* find_lesson(std::string_view id) const;
     const evaluator_entry* find_evaluator(std::string_view id) const;
     const dialogue_entry* find_dialogue(std::string_view id) const;
