@@ -7,6 +7,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <map>
+#include <string>
+
 using nlohmann::json;
 using rehearse::test::run_cli;
 
@@ -49,6 +53,10 @@ TEST_CASE("simulate prints CONTRACT §8's object and is deterministic for a seed
         }
         CHECK(j["final_mastery"]["weakest"].get<double>() <= j["final_mastery"]["mean"].get<double>());
         for (const char* key : {"auc", "success_rate", "finished_share"}) CHECK(j[key].is_number());
+        // The mid-run snapshot is taken after min(40, K) sessions: here the run's end, so it is the final one.
+        CHECK(j["mastery_after"]["sessions"] == 12);
+        CHECK(j["mastery_after"]["mean"] == j["final_mastery"]["mean"]);
+        CHECK(j["mastery_after"]["weakest"] == j["final_mastery"]["weakest"]);
         // Same seed, same bytes.
         CHECK(simulate(args, db).out == first.out);
     }
@@ -72,4 +80,30 @@ TEST_CASE("simulate variants and usage errors") {
     CHECK(simulate({"--policy", "clever"}, db).exit_code == 2);
     CHECK(simulate({"--variant", "mars"}, db).exit_code == 2);
     CHECK(simulate({"--learners", "0"}, db).exit_code == 2);
+}
+
+TEST_CASE("the adaptive selector brings simulated learners to mastery sooner than every baseline") {
+    // A regression guard on the selector's quality, not the benchmark (bench/simulate_table.sh runs
+    // 200 learners in every variant). Deterministic: the same seed gives the same learners, so the
+    // comparison cannot flake. On these 40 learners the adaptive policy needs about two thirds of the
+    // sessions of the best baseline; 0.8 leaves room for small changes and fails on a real regression.
+    rehearse::test::temp_dir dir;
+    const std::string db = dir.file("r.db");
+    std::map<std::string, double> mean;
+    std::map<std::string, double> after40;
+    for (const std::string policy : {"adaptive", "random", "round-robin", "syllabus", "staircase", "oracle"}) {
+        const json j = ok_json(simulate({"--policy", policy, "--learners", "40", "--sessions", "60", "--seed", "3"}, db));
+        mean[policy] = j["sessions_to_mastery"]["mean"].get<double>();
+        after40[policy] = j["mastery_after"]["weakest"].get<double>();
+        CHECK(j["mastery_after"]["sessions"] == 40);
+    }
+    double best_baseline = 1e9;
+    for (const std::string b : {"random", "round-robin", "syllabus", "staircase"}) {
+        CAPTURE(b);
+        CHECK(mean["adaptive"] < mean[b]);
+        CHECK(after40["adaptive"] > after40[b]);  // the weakest dimension is further along at session 40
+        best_baseline = std::min(best_baseline, mean[b]);
+    }
+    CHECK(mean["adaptive"] <= 0.8 * best_baseline);
+    CHECK(mean["oracle"] <= mean["adaptive"]);  // the oracle sees the hidden skills: an upper reference
 }

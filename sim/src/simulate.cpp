@@ -8,6 +8,7 @@
 #include "rehearse/store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -183,6 +184,19 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
+/// Shown mastery over the dimensions of one learner: the mean and the weakest.
+struct mastery_summary {
+    double mean = 0, weakest = 1;
+};
+mastery_summary summarise(const std::array<double, 8>& skills) {
+    mastery_summary out;
+    for (double s : skills) {
+        out.mean += shown_mastery(s) / static_cast<double>(skills.size());
+        out.weakest = std::min(out.weakest, shown_mastery(s));
+    }
+    return out;
+}
+
 double round4(double v) { return std::round(v * 1e4) / 1e4; }
 
 }  // namespace
@@ -218,7 +232,10 @@ result simulate(const content_registry& content, const options& o) {
     r.seed = o.seed;
     std::vector<double> to_mastery;
     double success_sum = 0, auc_sum = 0;
+    r.checkpoint = std::min(40, o.sessions);  // the "skill after 40 sessions", or the end of a shorter run
     long long attempts = 0;
+    double learning_success_sum = 0;  // attempts made before the learner had mastered everything
+    long long learning_attempts = 0;
     for (int i = 0; i < o.learners; ++i) {
         const auto index = static_cast<std::uint64_t>(i);
         learner_model hidden(w, o.seed, index);
@@ -245,26 +262,30 @@ result simulate(const content_registry& content, const options& o) {
                 total += weight_on(p, dim) * s;
                 weight += weight_on(p, dim);
             }
-            success_sum += weight > 0 ? total / weight : 0;
+            const double success = weight > 0 ? total / weight : 0;
+            success_sum += success;
             ++attempts;
-            double mean = 0;
-            for (double s : hidden.skills(day)) mean += shown_mastery(s);
-            curve += mean / static_cast<double>(all_dimensions.size());
+            if (!mastered_at) {
+                learning_success_sum += success;
+                ++learning_attempts;
+            }
+            const mastery_summary now = summarise(hidden.skills(day));
+            curve += now.mean;
             if (!mastered_at && hidden.mastered(day)) mastered_at = k;
+            if (k == r.checkpoint) {
+                r.checkpoint_mean += now.mean;
+                r.checkpoint_weakest += now.weakest;
+            }
         }
         to_mastery.push_back(mastered_at ? *mastered_at : o.sessions);
         if (!mastered_at) ++r.unfinished;
         auc_sum += curve / o.sessions;
         const auto final_skills = hidden.skills(days.back());
-        double mean = 0, weakest = 1;
-        for (std::size_t d = 0; d < final_skills.size(); ++d) {
-            const double s = final_skills[d];
-            r.final_by_dimension[std::string(all_dimensions[d])] += shown_mastery(s) / o.learners;
-            mean += shown_mastery(s);
-            weakest = std::min(weakest, shown_mastery(s));
-        }
-        r.final_mean += mean / static_cast<double>(final_skills.size());
-        r.final_weakest += weakest;
+        for (std::size_t d = 0; d < final_skills.size(); ++d)
+            r.final_by_dimension[std::string(all_dimensions[d])] += shown_mastery(final_skills[d]) / o.learners;
+        const mastery_summary last = summarise(final_skills);
+        r.final_mean += last.mean;
+        r.final_weakest += last.weakest;
     }
     const double n = o.learners;
     double sum = 0;
@@ -274,8 +295,11 @@ result simulate(const content_registry& content, const options& o) {
     r.finished_share = (n - r.unfinished) / n;
     r.final_mean /= n;
     r.final_weakest /= n;
+    r.checkpoint_mean /= n;
+    r.checkpoint_weakest /= n;
     r.auc = auc_sum / n;
     r.success_rate = success_sum / static_cast<double>(attempts);
+    r.learning_success_rate = learning_success_sum / static_cast<double>(learning_attempts);
     return r;
 }
 
@@ -291,8 +315,11 @@ nlohmann::json result_json(const result& r) {
             {"variant", r.variant},
             {"seed", r.seed},
             {"finished_share", round4(r.finished_share)},
+            {"mastery_after",
+             {{"sessions", r.checkpoint}, {"mean", round4(r.checkpoint_mean)}, {"weakest", round4(r.checkpoint_weakest)}}},
             {"auc", round4(r.auc)},
             {"success_rate", round4(r.success_rate)},
+            {"success_rate_while_learning", round4(r.learning_success_rate)},
             {"final_mastery_by_dimension", by_dimension}};
 }
 

@@ -24,7 +24,7 @@ struct world {
     double optimum = 0.75;          ///< expected success at which one practice teaches most
     double optimum_width = 0.25;    ///< how fast learning falls away from the optimum
     double off_optimum_floor = 0.1; ///< share of the peak learning a badly matched problem still gives
-    double gain = 0.25;             ///< logits learnt by a median learner at the optimum, full exposure
+    double gain = 0.5;              ///< logits learnt by a median learner at the optimum, full exposure
     double rate_scale = 1.0;        ///< multiplies every learner's learning rate
     bool forgetting = true;
     double median_half_life_days = 6;  ///< initial memory half-life of a median learner

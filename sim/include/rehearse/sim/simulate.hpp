@@ -42,8 +42,14 @@ struct result {
     double finished_share = 0;
     double final_mean = 0;       ///< mean over learners of the mean dimension mastery after K sessions
     double final_weakest = 0;    ///< mean over learners of the weakest dimension's mastery
+    int checkpoint = 0;          ///< the session of the mid-run snapshot: min(40, K)
+    double checkpoint_mean = 0;  ///< mean dimension mastery after `checkpoint` sessions, over learners
+    double checkpoint_weakest = 0;  ///< weakest dimension's mastery after `checkpoint` sessions
     double auc = 0;              ///< mean over sessions of the mean dimension mastery (0..1)
     double success_rate = 0;     ///< mean rubric-weighted score of all attempts
+    /// ... of the attempts made before the learner had mastered every dimension: what the target
+    /// success steers. After mastery every bundled problem is easy, so success_rate drifts up.
+    double learning_success_rate = 0;
     std::map<std::string, double> final_by_dimension;  ///< mean final mastery per dimension
 };
 
@@ -51,7 +57,9 @@ struct result {
 /// error(not_found) when no problem is loaded.
 result simulate(const content_registry& content, const options& o);
 
-/// CONTRACT §8's object plus variant, seed, finished_share, auc and success_rate.
+/// CONTRACT §8's object plus variant, seed, finished_share, mastery_after (the mean and weakest
+/// mastery after min(40, K) sessions), auc, success_rate, success_rate_while_learning and
+/// final_mastery_by_dimension.
 nlohmann::json result_json(const result& r);
 
 /// Mastery shown for a hidden skill: the chance of doing well on a medium problem (rating 0).
