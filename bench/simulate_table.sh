@@ -21,12 +21,16 @@ echo
 python3 - "$out" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-print("| variant | policy | sessions to mastery (mean, censored) | median | finished | final mean | final weakest | AUC | success rate |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+after = rows[0]["mastery_after"]["sessions"]
+print(f"| variant | policy | sessions to mastery (mean, censored) | median | finished | mean after {after} | weakest after {after} | "
+      "final mean | final weakest | AUC | success rate | success before mastery |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in rows:
     m = r["sessions_to_mastery"]
     print(f"| {r['variant']} | {r['policy']} | {m['mean']:.1f} | {m['median']:.1f} | {100*r['finished_share']:.0f}% | "
-          f"{r['final_mastery']['mean']:.3f} | {r['final_mastery']['weakest']:.3f} | {r['auc']:.3f} | {r['success_rate']:.2f} |")
+          f"{r['mastery_after']['mean']:.3f} | {r['mastery_after']['weakest']:.3f} | "
+          f"{r['final_mastery']['mean']:.3f} | {r['final_mastery']['weakest']:.3f} | {r['auc']:.3f} | "
+          f"{r['success_rate']:.2f} | {r['success_rate_while_learning']:.2f} |")
 print()
 print("| variant | best baseline | adaptive vs best baseline (fewer sessions) | share of the baseline→oracle gap closed | adaptive no worse than best baseline |")
 print("|---|---|---:|---:|---|")
