@@ -75,7 +75,10 @@ struct walker {
             b.level = heading_level;
             // A `##` heading (or deeper) that names a rubric section opens it; other headings
             // keep the current section so "### Tables" stays under "## Data model".
-            const std::string s = section_for_heading(b.text);
+            std::string s = section_for_heading(b.text);
+            // A `##` heading that names no rubric section still ends the previous one: "## Design"
+            // after "## Estimation" is the architecture, "## Tables" the data model.
+            if (s.empty() && heading_level == 2) s = general_section_for_heading(b.text);
             if (!s.empty() && heading_level >= 2) section = s;
             else if (heading_level == 1 && !s.empty()) section = s;
             if (!section.empty() &&
@@ -174,6 +177,26 @@ std::string section_for_heading(std::string_view heading) {
     }
     if (contains(h, "observability") || contains(h, "failure") || contains(h, "availability"))
         return "reliability";
+    return "";
+}
+
+std::string general_section_for_heading(std::string_view heading) {
+    const std::string h = lower(heading);
+    auto word = [&](std::string_view w) {
+        for (std::size_t pos = h.find(w); pos != std::string::npos; pos = h.find(w, pos + 1)) {
+            const bool left = pos == 0 || !std::isalpha(static_cast<unsigned char>(h[pos - 1]));
+            const std::size_t end = pos + w.size();
+            const bool right = end >= h.size() || !std::isalpha(static_cast<unsigned char>(h[end])) || h[end] == 's';
+            if (left && right) return true;
+        }
+        return false;
+    };
+    if (word("flow") || word("request path")) return "architecture";
+    for (std::string_view w : {"tables", "table", "data", "storage", "persistence", "entities"})
+        if (word(w)) return "data-model";
+    for (std::string_view w : {"design", "solution", "overview", "approach", "component", "proposal", "system",
+                               "how it works", "components", "diagram"})
+        if (word(w)) return "architecture";
     return "";
 }
 

@@ -18,9 +18,12 @@ bool any_word(std::string_view s, std::initializer_list<std::string_view> words)
     return false;
 }
 
+/// A number as a word of its own ("10,000", "5k", "2 MB"), not a digit inside a name ("S3", "I-130").
 bool has_digit(std::string_view s) {
-    for (char c : s)
-        if (std::isdigit(static_cast<unsigned char>(c))) return true;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (std::isdigit(static_cast<unsigned char>(s[i])) &&
+            (i == 0 || !(std::isalpha(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '-' || s[i - 1] == '_')))
+            return true;
     return false;
 }
 
@@ -29,12 +32,18 @@ bool has_digit(std::string_view s) {
 std::vector<std::string> requirement_intents(std::string_view sentence) {
     const std::string s = text::lower(sentence);
     std::vector<std::string> out;
-    if (any_word(s, {"users", "user base", "dau", "mau", "qps", "rps", "traffic", "requests", "how many", "how much",
-                     "volume", "scale", "load", "throughput", "per day", "per second", "per month", "a day",
-                     "concurrent", "peak", "growth", "grow", "size", "storage", "million", "thousand", "billion",
-                     "tenants", "customers", "companies", "read/write", "read-heavy", "write-heavy", "ratio",
-                     "latency", "how big", "how often", "frequency", "uploads", "daily", "monthly"}) ||
-        (has_digit(s) && any_word(s, {"k", "m", "per", "day", "users", "documents", "files", "tb", "gb", "mb"})))
+    // Scale is a quantity: words that are quantities themselves, or who/what is counted next to a
+    // number or a "how many" ("users add their case number" is a feature, not scale).
+    const bool counted = has_digit(s) || any_word(s, {"many", "much", "number of", "count", "lots of", "few",
+                                                      "several", "hundreds", "thousands", "millions"});
+    if (any_word(s, {"user base", "dau", "mau", "qps", "rps", "traffic", "how many", "how much", "volume", "scale",
+                     "load", "throughput", "per day", "per second", "per month", "a day", "concurrent", "peak",
+                     "growth", "grow", "million", "thousand", "billion", "read/write", "read-heavy", "write-heavy",
+                     "ratio", "how big", "how often", "frequency", "daily", "monthly"}) ||
+        (counted && any_word(s, {"users", "requests", "size", "storage", "tenants", "customers", "companies",
+                                 "latency", "uploads", "documents", "files", "messages", "k", "m", "per", "day",
+                                 "tb", "gb", "mb", "links", "urls", "videos", "photos", "posts", "cases",
+                                 "tickets", "petitions", "lawyers", "agents", "employees", "devices"})))
         out.push_back("scale");
     if (any_word(s, {"feature", "features", "should", "can", "support", "need to", "must", "flow", "use case",
                      "workflow", "allow", "able to", "core", "mvp", "out of scope", "in scope", "scope", "do we",

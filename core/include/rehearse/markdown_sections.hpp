@@ -29,6 +29,10 @@ struct md_document {
 /// The rubric section a heading names ("Back-of-the-envelope" -> "estimation"), or "".
 std::string section_for_heading(std::string_view heading);
 
+/// For a `##` heading that names no rubric section, the section its usual content belongs to
+/// ("Design" / "Solution" -> "architecture", "Tables" -> "data-model"), or "".
+std::string general_section_for_heading(std::string_view heading);
+
 /// Parses Markdown; never throws on malformed input (md4c accepts any text).
 md_document parse_markdown(std::string_view markdown);
 

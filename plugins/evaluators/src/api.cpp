@@ -36,6 +36,8 @@ bool contains_any(const std::string& t, std::initializer_list<std::string_view> 
     return false;
 }
 
+}  // namespace
+
 /// The words that name a slow operation: its keywords plus the usual vendors and verbs for it.
 std::vector<std::string> slow_vocabulary(const json& op) {
     std::vector<std::string> out;
@@ -62,7 +64,112 @@ std::vector<std::string> slow_vocabulary(const json& op) {
     return out;
 }
 
-}  // namespace
+json sync_slow_operation(const context& c) {
+    const json& endpoints = c.answer.value("api", json::object()).value("endpoints", json::array());
+    const json& slow = c.flags().value("slow_operations", json::array());
+    auto has_phrase = [](const std::string& text, const std::string& k) {
+        return find_phrase(text, k) != std::string::npos;
+    };
+    // An endpoint whose own description does slow work and answers synchronously.
+    for (const auto& op : slow) {
+        for (const auto& e : endpoints) {
+            if (e.value("async", false)) continue;
+            const std::string text = lower(e.value("text", ""));
+            std::string hit;
+            for (const auto& k : op.value("keywords", json::array()))
+                if (k.is_string() && hit.empty() && has_phrase(text, lower(k.get<std::string>())))
+                    hit = lower(k.get<std::string>());
+            if (hit.empty()) continue;
+            const auto pos = find_phrase(text, hit);
+            if (negated(text, pos, hit.size())) continue;
+            // The work has to happen in the request: the verb triggers it and a 200/201 returns the result.
+            const std::string method = e.value("method", "");
+            // A GET that downloads a result ("GET /petitions/{id}/pdf") is not doing the slow work.
+            if (method == "GET") {
+                bool doing = false;
+                for (std::string_view v : {"generate", "render", "extract", "scrape", "crawl", "transcode", "convert",
+                                           "poll", "fetch"}) {
+                    const auto at = find_phrase(text, v);
+                    if (at != std::string::npos && !negated(text, at, v.size())) doing = true;
+                }
+                if (!doing) continue;
+            }
+            if (contains_any(text, {"queue", "queued", "worker", "enqueue", "enqueues", "background", "async",
+                                    "asynchronously", "job id", "job_id"}))
+                continue;
+            return finding(
+                "sync-slow-operation", "api", "major",
+                "The " + op.value("name", std::string("slow operation")) + " runs inside the synchronous request " +
+                    method + " " + e.value("path", "") + ".",
+                "Return 202 Accepted with a job id and a status URL (GET /jobs/{id}), do the work in a worker, and "
+                "notify by polling or webhook.",
+                excerpt(e.value("text", ""), 120),
+                "Slow work in a request times out, holds a server thread, and cannot be retried without the "
+                "client resending everything.");
+        }
+    }
+    // Prose that says the slow work happens synchronously: "runs Tika right away and then responds",
+    // "the handler calls SendGrid before responding", "scrapes the site inside GET /status",
+    // "sends it to the AI service and returns the fields in the same response".
+    for (const auto& op : slow) {
+        const auto vocabulary = slow_vocabulary(op);
+        for (const auto& s : c.sentences) {
+            if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "http")) continue;
+            std::string cue;
+            for (std::string_view p : {"synchronously", "synchronous", "waits for", "wait for", "waiting for",
+                                       "blocks until", "same request", "same response", "before respond",
+                                       "then respond", "before return", "then return", "right away",
+                                       "inside the request", "in the request", "during the request",
+                                       "inside the handler", "in the handler", "request handler", "inline",
+                                       "while the user waits", "inside post", "inside get", "inside the upload",
+                                       "in the upload request", "inside the post", "inside put", "inside patch",
+                                       "blocking", "and responds", "before it responds", "before sending the response",
+                                       "in-request", "in the same call", "on the request path", "and returns",
+                                       "then returns", "once the", "returns when", "responds when", "returns after",
+                                       "responds after", "before acknowledg", "before the response",
+                                       "before replying", "on page load", "when the user opens",
+                                       "every time the user"})
+                if (s.text.find(p) != std::string::npos) {
+                    cue = std::string(p);
+                    break;
+                }
+            if (cue.empty()) continue;
+            // The request-time cues that are not about responding need a request in the sentence.
+            if (cue == "on page load" || cue == "when the user opens" ||
+                cue == "every time the user" || cue == "once the") {
+                if (!contains_any(s.text, {"request", "respond", "responds", "response", "returns", "shows",
+                                           "page", "dashboard", "endpoint", "opens", "loads", "backend", "api"}))
+                    continue;
+            }
+            // Questions, hypotheticals and trade-off discussions are not the design. A condition inside
+            // the flow ("if Bob is offline, the handler calls FCM") is.
+            if (!s.text.empty() && s.text.back() == '?') continue;
+            if (contains_any(s.text, {"would", "could", "might", "whether", "should we", "vs", "versus",
+                                      "instead of", "rather than", "trade-off", "tradeoff", "alternative", "if we",
+                                      "if you", "if i", "avoid", "never", "don't", "do not", "not block"}))
+                continue;
+            const auto cue_pos = s.text.find(cue);
+            if (negated(s.text, cue_pos, cue.size())) continue;
+            if (contains_any(s.text, {"asynchronous", "asynchronously", "async", "queue", "queued", "worker",
+                                      "workers", "background", "202", "job id", "enqueue", "enqueues", "cron",
+                                      "scheduler", "scheduled", "nightly", "periodic", "every night",
+                                      "every hour", "every minute", "every day"}))
+                continue;
+            bool kw = false;
+            for (const auto& k : vocabulary)
+                if (find_phrase(s.text, k) != std::string::npos) kw = true;
+            if (!kw) continue;
+            return finding(
+                "sync-slow-operation", "api", "major",
+                "The " + op.value("name", std::string("slow operation")) + " is done synchronously in the request.",
+                "Return 202 Accepted with a job id and a status URL, run the work in a worker, and notify by "
+                "polling or webhook.",
+                excerpt(s.raw, 120),
+                "Slow work in a request times out and ties up servers; async jobs can be retried safely.");
+        }
+    }
+    return nullptr;
+}
 
 json evaluate_api(const context& c) {
     json findings = json::array();
@@ -75,88 +182,7 @@ json evaluate_api(const context& c) {
     }
     const json& flags = c.flags();
 
-    // sync-slow-operation: an endpoint whose own description does slow work and answers synchronously.
-    for (const auto& op : flags.value("slow_operations", json::array())) {
-        for (const auto& e : endpoints) {
-            if (e.value("async", false)) continue;
-            const std::string text = lower(e.value("text", ""));
-            std::string hit;
-            for (const auto& k : op.value("keywords", json::array()))
-                if (k.is_string() && find_word(text, lower(k.get<std::string>())) != std::string::npos)
-                    hit = lower(k.get<std::string>());
-            if (hit.empty()) continue;
-            const auto pos = find_word(text, hit);
-            if (negated(text, pos, hit.size())) continue;
-            // The work has to happen in the request: the verb triggers it and a 200/201 returns the result.
-            const std::string method = e.value("method", "");
-            // A GET that downloads a result ("GET /petitions/{id}/pdf") is not doing the slow work.
-            if (method == "GET" && !contains_any(text, {"generate", "generates", "render", "renders", "extract",
-                                                        "extracts", "scrape", "scrapes", "crawl", "transcode",
-                                                        "convert", "poll", "polls", "fetches"}))
-                continue;
-            if (text.find("queue") != std::string::npos || text.find("worker") != std::string::npos) continue;
-            findings.push_back(finding(
-                "sync-slow-operation", "api", "major",
-                "The " + op.value("name", std::string("slow operation")) + " runs inside the synchronous request " +
-                    method + " " + e.value("path", "") + ".",
-                "Return 202 Accepted with a job id and a status URL (GET /jobs/{id}), do the work in a worker, and "
-                "notify by polling or webhook.",
-                excerpt(e.value("text", ""), 120),
-                "Slow work in a request times out, holds a server thread, and cannot be retried without the "
-                "client resending everything."));
-            break;
-        }
-        if (!findings.empty() && findings.back()["id"] == "sync-slow-operation") break;
-    }
-    // Prose that says the slow work happens synchronously: "runs Tika right away and then responds",
-    // "the handler calls SendGrid before responding", "scrapes the site inside GET /status".
-    if (findings.empty())
-        for (const auto& op : flags.value("slow_operations", json::array())) {
-            const auto vocabulary = slow_vocabulary(op);
-            bool done = false;
-            for (const auto& s : c.sentences) {
-                if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "http")) continue;
-                std::string cue;
-                for (std::string_view p : {"synchronously", "synchronous", "waits for", "wait for", "blocks until",
-                                           "same request", "before respond", "then respond", "before return",
-                                           "then return", "right away", "inside the request", "in the request",
-                                           "during the request", "inside the handler", "in the handler",
-                                           "request handler", "inline", "while the user waits", "inside post",
-                                           "inside get", "inside the upload", "in the upload request",
-                                           "inside the post", "inside put", "inside patch", "blocking", "and responds",
-                                           "before it responds", "before sending the response", "in-request",
-                                           "in the same call", "on the request path"})
-                    if (s.text.find(p) != std::string::npos) {
-                        cue = std::string(p);
-                        break;
-                    }
-                if (cue.empty()) continue;
-                // Questions, hypotheticals and trade-off discussions are not the design.
-                if (!s.text.empty() && s.text.back() == '?') continue;
-                if (contains_any(s.text, {"would", "could", "might", "if", "whether", "should we", "vs", "versus", "instead of", "rather than", "trade-off",
-                                                            "tradeoff", "alternative"}))
-                    continue;
-                const auto cue_pos = s.text.find(cue);
-                if (negated(s.text, cue_pos, cue.size())) continue;
-                if (contains_any(s.text, {"asynchronous", "asynchronously", "async", "queue", "worker", "background",
-                                          "202", "job id", "enqueue", "enqueues"}))
-                    continue;
-                bool kw = false;
-                for (const auto& k : vocabulary)
-                    if (find_word(s.text, k) != std::string::npos) kw = true;
-                if (!kw) continue;
-                findings.push_back(finding(
-                    "sync-slow-operation", "api", "major",
-                    "The " + op.value("name", std::string("slow operation")) + " is done synchronously in the request.",
-                    "Return 202 Accepted with a job id and a status URL, run the work in a worker, and notify by "
-                    "polling or webhook.",
-                    excerpt(s.raw, 120),
-                    "Slow work in a request times out and ties up servers; async jobs can be retried safely."));
-                done = true;
-                break;
-            }
-            if (done) break;
-        }
+    if (json slow = sync_slow_operation(c); !slow.is_null()) findings.push_back(std::move(slow));
 
     // no-api-versioning
     bool versioned = false;

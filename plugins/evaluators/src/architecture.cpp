@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <vector>
 
 namespace rehearse::evaluators {
 
@@ -44,22 +45,108 @@ json evaluate_architecture(const context& c) {
                 "the first bottleneck."));
     }
     const json& slow = flags.value("slow_operations", json::array());
-    if (!slow.empty() && !present.count("queue") && !present.count("stream") && !present.count("worker")) {
+    if (!slow.empty()) {
         std::string names;
         for (const auto& s : slow) names += (names.empty() ? "" : ", ") + s.value("name", "");
+        // A queue or worker only counts when it is part of today's design: "we can add Celery later"
+        // leaves the slow work in the request.
+        bool async_tier = false;
+        for (const auto& comp : c.answer.value("architecture", json::object()).value("components", json::array())) {
+            const std::string k = comp.value("kind", "");
+            if (comp.value("negated", false) || (k != "queue" && k != "stream" && k != "worker")) continue;
+            bool stated = false, seen = false;
+            for (const auto& s : c.sentences) {
+                if (s.line != comp.value("line", -1) || s.kind == "heading") continue;
+                seen = true;
+                if (!future_only(s.text)) stated = true;
+            }
+            if (stated || !seen) async_tier = true;
+        }
         const sentence* async_words = mention(c, {"background job", "asynchronous", "async", "job queue", "celery",
                                                   "sidekiq", "background task", "background process"});
-        if (!async_words)
+        if (async_words && future_only(async_words->text)) async_words = nullptr;
+        std::string evidence;
+        if (!async_tier && !async_words) {
+            evidence = "no queue, stream or worker component found";
+        } else if (const json sync = sync_slow_operation(c); !sync.is_null()) {
+            // A queue elsewhere (view counts, emails) does not help the slow step that still runs in the
+            // request: it needs its own queue, unless the answer puts that work behind one somewhere.
+            bool tied = false;
+            for (const auto& op : slow) {
+                const auto vocabulary = slow_vocabulary(op);
+                for (const auto& s : c.sentences) {
+                    if (s.kind == "heading" || future_only(s.text)) continue;
+                    bool comparison = false;
+                    for (std::string_view w : {"vs", "versus", "instead of", "rather than", "alternative", "trade-off",
+                                               "tradeoff", "considered", "alarm", "alert", "metric", "metrics"})
+                        if (find_word(s.text, w) != std::string::npos) comparison = true;
+                    if (comparison) continue;
+                    // The queue and the slow step are named together: "OCR jobs go through SQS",
+                    // "S3 event -> SQS -> transcoding workers".
+                    std::vector<std::size_t> async_at;
+                    for (std::string_view w : {"queue", "queued", "enqueue", "worker", "workers", "background",
+                                               "async", "asynchronous", "asynchronously", "job", "jobs", "consumer",
+                                               "celery", "sidekiq", "sqs", "rabbitmq", "kafka", "202"})
+                        for (auto at = find_word(s.text, w); at != std::string::npos; at = find_word(s.text, w, at + 1))
+                            if (!negated(s.text, at, w.size())) async_at.push_back(at);
+                    if (async_at.empty()) continue;
+                    for (const auto& k : vocabulary) {
+                        const auto at = find_phrase(s.text, k);
+                        if (at == std::string::npos) continue;
+                        for (auto a : async_at)
+                            if ((a > at ? a - at : at - a) <= 40) tied = true;
+                    }
+                    if (tied) break;
+                }
+                if (tied) break;
+            }
+            if (!tied) evidence = "the queue in the design does not carry the slow step: " + sync.value("evidence", std::string());
+        }
+        if (!evidence.empty())
             findings.push_back(finding(
                 "no-queue-for-async", "architecture", "major",
                 "Slow work (" + names + ") has no queue or background worker in the design.",
                 "Put the slow step behind a queue (SQS, RabbitMQ, a jobs table) processed by workers; return a job "
                 "id and let clients poll or receive a webhook.",
-                "no queue, stream or worker component found",
+                evidence,
                 "Slow work inside a request ties up servers, times out and cannot be retried safely; a queue "
                 "absorbs bursts and isolates failures."));
     }
-    if (flags.value("stores_files", false) && !present.count("object-storage")) {
+    // When the schema keeps file bytes in binary columns, object storage named only as a road not
+    // taken ("we considered S3 but ...", "Postgres vs object storage") is not in the design.
+    bool object_storage = present.count("object-storage") > 0;
+    if (object_storage && flags.value("stores_files", false)) {
+        bool bytes_in_db = false;
+        for (const auto& t : c.answer.value("schema", json::object()).value("tables", json::array()))
+            for (const auto& col : t.value("columns", json::array())) {
+                const std::string type = col.value("type", "");
+                const std::string name = col.value("name", "") + " " + t.value("name", "");
+                bool binary = false;
+                for (const char* b : {"bytea", "blob", "longblob", "mediumblob", "varbinary"}) binary = binary || type == b;
+                bool file = false;
+                for (const char* w : {"file", "pdf", "document", "image", "photo", "video", "content", "data", "attachment"})
+                    file = file || name.find(w) != std::string::npos;
+                if (binary && file) bytes_in_db = true;
+            }
+        if (bytes_in_db) {
+            object_storage = false;
+            for (const auto& s : c.sentences) {
+                if (s.kind == "heading" || future_only(s.text)) continue;
+                bool named = false;
+                for (std::string_view w : {"s3", "object storage", "object store", "blob storage", "gcs", "bucket", "minio"}) {
+                    const auto at = find_word(s.text, w);
+                    if (at != std::string::npos && !negated(s.text, at, w.size())) named = true;
+                }
+                if (!named) continue;
+                bool road_not_taken = false;
+                for (std::string_view w : {"considered", "vs", "versus", "instead", "rather than", "revisit",
+                                           "alternative", "decided against", "rejected", "could", "would"})
+                    if (find_word(s.text, w) != std::string::npos) road_not_taken = true;
+                if (!road_not_taken) object_storage = true;
+            }
+        }
+    }
+    if (flags.value("stores_files", false) && !object_storage) {
         findings.push_back(finding(
             "no-object-storage", "architecture", "major",
             "The system stores files but the design has no object storage for them.",
@@ -97,7 +184,7 @@ json evaluate_architecture(const context& c) {
     }
     if (edges >= 2)
         strengths.push_back("You showed how a request flows through the system, not just a list of boxes");
-    if (flags.value("stores_files", false) && present.count("object-storage"))
+    if (flags.value("stores_files", false) && object_storage)
         strengths.push_back("You kept file bytes in object storage rather than the database");
     double score = present.empty() ? 0.05 : 0.35 + 0.5 * coverage + (edges >= 2 ? 0.15 : 0.05);
     score -= penalty(findings);

@@ -39,6 +39,15 @@ std::string lower(std::string_view s);
 bool is_word_char(char c) noexcept;
 /// Position of `needle` on word boundaries (a plural "s"/"es" allowed), or npos.
 std::size_t find_word(std::string_view hay, std::string_view needle, std::size_t from = 0) noexcept;
+/// Position of a phrase whose words may be inflected ("send email" finds "sends the email",
+/// "scrape" finds "scraped"), with an article allowed between words; npos if absent.
+std::size_t find_phrase(std::string_view hay, std::string_view phrase) noexcept;
+/// The words that name a slow operation: its keywords plus the usual vendors and verbs for it.
+std::vector<std::string> slow_vocabulary(const json& op);
+/// The sentence says the work is only a future option ("we can add Celery later").
+bool future_only(std::string_view s) noexcept;
+/// The problem's slow operation done inside a synchronous request: the finding, or null.
+json sync_slow_operation(const context& c);
 /// The mention at `pos` is negated or contrasted away ("no cache", "never a BLOB", "we don't need X").
 bool negated(std::string_view s, std::size_t pos, std::size_t len) noexcept;
 /// The sentence is hedged into the future or a condition ("if we grow", "later", "at 100x").
@@ -48,6 +57,9 @@ bool hedged(std::string_view s) noexcept;
 const sentence* mention(const context& c, std::initializer_list<std::string_view> phrases,
                         std::initializer_list<std::string_view> sections = {}, bool allow_hedged = true,
                         bool skip_code = true);
+/// First un-negated mention in a sentence that is part of today's design (not a question, not
+/// "later" / "if we grow"); nullptr if none.
+const sentence* stated(const context& c, std::initializer_list<std::string_view> phrases);
 /// Any mention at all, negated or not.
 const sentence* any_mention(const context& c, std::initializer_list<std::string_view> phrases);
 

@@ -42,19 +42,43 @@ bool small_binary_name(const std::string& n) {
 
 /// Table a column named like `user_id` / `created_by` points at, if such a table exists.
 std::string referenced_table(const std::string& col, const std::set<std::string>& tables, const std::string& self) {
+    // People named by their role in the row: author_id, owner, follower, sender_id, assignee_id.
+    static const std::set<std::string> roles{"author", "owner", "follower", "followee", "following", "sender",
+                                             "recipient", "receiver", "creator", "assignee", "reviewer", "uploader",
+                                             "requester", "reporter", "approver", "actor", "viewer", "liker",
+                                             "blocker", "blocked", "inviter", "invitee", "editor", "commenter"};
     std::string base;
     if (col.size() > 3 && col.compare(col.size() - 3, 3, "_id") == 0) base = col.substr(0, col.size() - 3);
     else if (col == "created_by" || col == "updated_by" || col == "changed_by" || col == "uploaded_by" ||
-             col == "owner" || col == "author_id")
+             col == "deleted_by" || col == "approved_by" || col == "reviewed_by" || col == "assigned_to" ||
+             roles.count(col))
         base = "user";
     else return "";
     if (base.empty()) return "";
+    if (roles.count(base)) {
+        const bool own_table = tables.count(base) || tables.count(base + "s");
+        if (!own_table) base = "user";
+    }
     // "parent_document_id" -> "document"
     std::vector<std::string> candidates{base};
     if (const auto us = base.rfind('_'); us != std::string::npos) candidates.push_back(base.substr(us + 1));
     for (const auto& b : candidates)
         for (const std::string& t : {b, b + "s", b + "es", b.substr(0, b.size() - (b.back() == 'y' ? 1 : 0)) + "ies"})
             if (tables.count(t) && t != self) return t;
+    return "";
+}
+
+/// referenced_table for a column definition: a bare role name ("follower") must also be typed like a key.
+std::string reference_of(const json& col, const std::set<std::string>& tables, const std::string& self) {
+    const std::string n = col.value("name", "");
+    const std::string ref = referenced_table(n, tables, self);
+    if (ref.empty()) return ref;
+    const bool named_as_key = (n.size() > 3 && n.compare(n.size() - 3, 3, "_id") == 0) ||
+                              (n.size() > 3 && n.compare(n.size() - 3, 3, "_by") == 0) || n == "assigned_to";
+    if (named_as_key) return ref;
+    const std::string type = col.value("type", "");
+    for (const char* t : {"int", "bigint", "integer", "smallint", "serial", "bigserial", "uuid", "int4", "int8"})
+        if (type == t) return ref;
     return "";
 }
 
@@ -186,7 +210,7 @@ json evaluate_data_model(const context& c) {
             for (const auto& col : t.value("columns", json::array())) {
                 const std::string n = col.value("name", "");
                 if (fk_cols.count(n)) continue;
-                const std::string ref = referenced_table(n, names, t.value("name", ""));
+                const std::string ref = reference_of(col, names, t.value("name", ""));
                 if (!ref.empty() && missing.size() < 200)
                     missing += (missing.empty() ? "" : ", ") + t.value("name", "") + "." + n + " -> " + ref;
             }
@@ -207,12 +231,38 @@ json evaluate_data_model(const context& c) {
         std::set<std::string> filters;
         for (const auto& f : schema.value("filters", json::array()))
             filters.insert(f.value("table", "") + "." + f.value("column", ""));
+        // A list endpoint filters its table by its query parameters: GET /links?owner=me reads
+        // links by owner_id, GET /documents?folder_id=&status= by folder_id and status.
+        for (const auto& e : c.answer.value("api", json::object()).value("endpoints", json::array())) {
+            if (e.value("method", "") != "GET") continue;
+            std::string table;
+            const std::string path = lower(e.value("path", ""));
+            std::size_t pos = 0;
+            while (pos < path.size()) {
+                auto next = path.find('/', pos + 1);
+                if (next == std::string::npos) next = path.size();
+                const std::string seg = path.substr(pos + 1, next - pos - 1);
+                for (const std::string& cand : {seg, seg + "s", seg.empty() ? seg : seg.substr(0, seg.size() - 1)})
+                    if (!seg.empty() && names.count(cand)) table = cand;
+                pos = next;
+            }
+            if (table.empty()) continue;
+            for (const auto& q : e.value("query_params", json::array())) {
+                if (!q.is_string()) continue;
+                const std::string p = lower(q.get<std::string>());
+                for (const std::string& col : {p, p + "_id"}) {
+                    const bool key_like = (col.size() > 3 && col.compare(col.size() - 3, 3, "_id") == 0) ||
+                                          col == "status" || col == "state";
+                    if (key_like) filters.insert(table + "." + col);
+                }
+            }
+        }
         for (const auto& t : tables) {
             if (t.value("nosql", false)) continue;
             const std::string tn = t.value("name", "");
             for (const auto& col : t.value("columns", json::array())) {
                 const std::string n = col.value("name", "");
-                const bool fk = !col["references"].is_null() || !referenced_table(n, names, tn).empty();
+                const bool fk = !col["references"].is_null() || !reference_of(col, names, tn).empty();
                 const bool tenant = tenant_keys().count(n) > 0;
                 const bool status = (n == "status" || n == "state") && !history_table(tn);
                 const bool filtered = filters.count(tn + "." + n) > 0;

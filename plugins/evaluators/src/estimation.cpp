@@ -232,7 +232,16 @@ json evaluate_estimation(const context& c) {
                 const bool alias_peak = alias_words.count("peak") > 0;
                 if (peak != alias_peak) continue;
                 if (scaled && a.get<std::string>().find("10x") == std::string::npos) continue;
-                if (n > best.strength) best = {&q, n, value};
+                // Equally good readings of an ambiguous label: take the one under which the learner's
+                // number makes sense ("~50 uploads per second" is the upload count, not video minutes).
+                if (n > best.strength) {
+                    best = {&q, n, value};
+                } else if (n == best.strength && best.quantity && value > 0 && best.stated > 0) {
+                    const double r_new = std::max(value / q.value("value", 1.0), q.value("value", 1.0) / value);
+                    const double r_old = std::max(best.stated / best.quantity->value("value", 1.0),
+                                                  best.quantity->value("value", 1.0) / best.stated);
+                    if (r_old > 2.0 && r_new <= 2.0) best = {&q, n, value};
+                }
             }
         }
         if (best.quantity) stated[best.quantity].emplace_back(best.stated, &e);

@@ -2,7 +2,10 @@
 // see what is happening (metrics, logs, tracing, alerts).
 #include "common.hpp"
 
+#include <cctype>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace rehearse::evaluators {
 
@@ -14,11 +17,34 @@ json evaluate_reliability(const context& c) {
         if (!comp.value("negated", false)) kinds.insert(comp.value("kind", ""));
 
     const sentence* monitoring = mention(
-        c, {"monitoring", "metrics", "logging", "structured logs", "log aggregation", "centralized logs",
-            "application logs", "tracing", "distributed trace",
-            "alert", "alerting", "alarms", "observability", "dashboard", "prometheus", "grafana", "datadog", "sentry",
-            "cloudwatch", "opentelemetry", "health check", "slo", "sla", "p99", "pagerduty", "new relic"});
-    if (!monitoring && !kinds.count("monitoring"))
+        c, {"monitoring", "monitored", "metrics", "logging", "structured logs", "log aggregation", "centralized logs",
+            "application logs", "logs", "tracing", "traces", "distributed trace", "alerting", "alarms", "alarm",
+            "observability", "prometheus", "grafana", "datadog", "sentry", "cloudwatch", "opentelemetry",
+            "pagerduty", "new relic", "apm", "on-call", "uptime check", "elk", "loki", "splunk", "honeycomb"});
+    if (!monitoring) {
+        // Words that also name product features or targets ("the user's dashboard", "alert the user",
+        // "p99 latency of 1 ms") count only next to an operational signal.
+        for (const auto& s : c.sentences) {
+            if (s.kind == "heading" || (s.kind == "code" && is_program(s.lang))) continue;
+            bool weak = false;
+            for (std::string_view w : {"alert", "alerts", "dashboard", "dashboards", "health check", "health checks",
+                                       "slo", "slos", "p99", "p95", "error rate", "error rates", "watch", "watched"}) {
+                const auto at = find_word(s.text, w);
+                if (at != std::string::npos && !negated(s.text, at, w.size())) weak = true;
+            }
+            if (!weak) continue;
+            bool ops = s.section == "reliability";
+            for (std::string_view w : {"error", "errors", "latency", "failure", "failures", "failed", "5xx", "lag",
+                                       "queue depth", "queue age", "cpu", "disk", "uptime", "page", "pages",
+                                       "paging", "on-call", "oncall", "ops", "saturation", "throughput", "timeouts"})
+                if (find_word(s.text, w) != std::string::npos) ops = true;
+            if (ops && s.text.back() != '?') {
+                monitoring = &s;
+                break;
+            }
+        }
+    }
+    if (!monitoring)
         findings.push_back(finding(
             "no-monitoring", "reliability", "major", "Nothing in the design says how you would know it is broken.",
             "Name the signals: request rate, error rate and latency per endpoint, queue depth and job failures, "
@@ -27,15 +53,14 @@ json evaluate_reliability(const context& c) {
             "Without monitoring, users find outages before you do, and you cannot tell which component failed."));
     else
         strengths.push_back("You planned how to observe the system (\"" +
-                            excerpt(monitoring ? monitoring->raw : std::string("monitoring component"), 80) + "\")");
+                            excerpt(monitoring->raw, 80) + "\")");
 
     // Redundancy is judged per tier, and only when stated as part of the design: "we could add
     // replicas later" does not remove today's single point of failure.
-    const sentence* db_redundancy = mention(
+    const sentence* db_redundancy = stated(
         c, {"replica", "replicas", "replication", "standby", "failover", "fail over", "multi-az", "availability zones",
             "highly available", "high availability", "patroni", "aurora", "replication factor", "rf=3", "rf 3",
-            "quorum", "cassandra", "dynamodb", "spanner", "cockroachdb", "primary/replica", "primary-replica"},
-        {}, false);
+            "quorum", "cassandra", "dynamodb", "spanner", "cockroachdb", "primary/replica", "primary-replica"});
     const sentence* app_redundancy = mention(
         c, {"multiple instances", "two instances", "2 instances", "at least two", "n+1", "autoscaling", "auto-scaling",
             "auto scaling", "several instances", "multiple servers", "instances behind", "servers behind",
@@ -63,11 +88,34 @@ json evaluate_reliability(const context& c) {
                 // Sizing statements ("one Postgres holds three years comfortably") are not a design claim
                 // about redundancy.
                 bool sizing = false;
-                for (std::string_view w : {"holds", "fits", "fit ", "enough", "plenty", "comfortably", "handles",
-                                           "handle ", "can serve", "is sufficient", "suffices", "capacity", "per ", "ample", "carry",
-                                           "room for", "sufficient", "no need", "don't need"})
+                for (std::string_view w : {"fits", "fit ", "enough", "plenty", "comfortably", "can serve",
+                                           "is sufficient", "suffices", "capacity", "ample", "room for", "sufficient",
+                                           "no need", "don't need"})
                     if (s.text.find(w) != std::string::npos) sizing = true;
+                // "holds three years", "handles 5k writes/s": a size with a number.
+                bool number = false;
+                for (char ch : s.text) number = number || std::isdigit(static_cast<unsigned char>(ch));
+                for (std::string_view w : {"holds", "handles", "handle ", "carry", "carries", "per "})
+                    if (number && s.text.find(w) != std::string::npos) sizing = true;
                 if (sizing) continue;
+                // "one Redis range read", "a single database query": an operation, not a tier.
+                bool operation = false;
+                {
+                    std::vector<std::string> words;
+                    std::string cur;
+                    for (char ch : tail) {
+                        if (is_word_char(ch)) cur += ch;
+                        else if (!cur.empty()) words.push_back(cur), cur.clear();
+                    }
+                    if (!cur.empty()) words.push_back(cur);
+                    static const std::set<std::string> ops{"read", "reads", "write", "writes", "query", "queries",
+                                                           "call", "calls", "lookup", "lookups", "request", "round",
+                                                           "hop", "transaction", "scan", "range", "get", "command",
+                                                           "fetch", "statement", "join", "roundtrip"};
+                    for (std::size_t i = 0; i + 1 < words.size() && i < 2; ++i)
+                        if (ops.count(words[i + 1]) && !ops.count(words[i])) operation = true;
+                }
+                if (operation) continue;
                 spof = excerpt(s.raw, 110);
                 break;
             }
@@ -77,7 +125,8 @@ json evaluate_reliability(const context& c) {
     const bool has_db = kinds.count("database") > 0;
     const bool has_app = kinds.count("app-server") > 0;
     const bool lb = kinds.count("load-balancer") > 0 || kinds.count("api-gateway") > 0;
-    if (spof.empty() && has_db && !kinds.count("replica") && !db_redundancy)
+    // A replica only counts when it is part of today's design (db_redundancy ignores hedged sentences).
+    if (spof.empty() && has_db && !db_redundancy)
         spof = "one database with no replica or failover";
     // A lone app tier is only reported when the answer says so in words (handled above): a
     // diagram without a load balancer often just leaves it implicit.

@@ -36,13 +36,19 @@ json evaluate_requirements(const context& c) {
     for (const auto* list : {&questions, &assumptions})
         for (const auto& q : *list)
             if (!scale_item && has_intent(q, "scale")) scale_item = &q;
+    // A number counts as a statement of scale when it is a rate, or a large count of something
+    // ("1080p" or "4K" are resolutions, not volumes).
     bool numbers = false;
     for (const auto& e : c.answer.value("estimates", json::array())) {
         const std::string per = e.value("per", "");
-        if ((!per.empty() && per.rfind("item:", 0) != 0) || e.value("value", 0.0) >= 1000) numbers = true;
+        const std::string noun = e.value("noun", "");
+        if ((!per.empty() && per.rfind("item:", 0) != 0) ||
+            (e.value("value", 0.0) >= 1000 && (!noun.empty() || e.value("unit", "") == "bytes")))
+            numbers = true;
     }
-    const sentence* scale_words = mention(c, {"users", "traffic", "qps", "requests per", "per day", "dau", "scale",
-                                              "volume", "load", "throughput"},
+    const sentence* scale_words = mention(c, {"traffic", "qps", "rps", "requests per", "per day", "per second",
+                                              "dau", "mau", "scale", "volume", "load", "throughput", "how many",
+                                              "number of users", "concurrent"},
                                           {"requirements"});
     if (!scale_item && !numbers && !scale_words) {
         findings.push_back(finding(
