@@ -87,11 +87,18 @@ json sync_slow_operation(const context& c) {
             // A GET that downloads a result ("GET /petitions/{id}/pdf") is not doing the slow work.
             if (method == "GET") {
                 bool doing = false;
-                for (std::string_view v : {"generate", "render", "extract", "scrape", "crawl", "transcode", "convert",
-                                           "poll", "fetch"}) {
-                    const auto at = find_phrase(text, v);
-                    if (at != std::string::npos && !negated(text, at, v.size())) doing = true;
+                // The endpoint does the work ("renders", "scraping"), not a state ("404 until rendered").
+                for (std::string_view v : {"generate", "generates", "generating", "render", "renders", "rendering",
+                                           "extract", "extracts", "extracting", "scrape", "scrapes", "scraping",
+                                           "crawl", "crawls", "crawling", "transcode", "transcodes", "transcoding",
+                                           "convert", "converts", "converting", "poll", "polls", "polling", "fetch",
+                                           "fetches", "fetching"}) {
+                    for (auto at = find_word(text, v); at != std::string::npos; at = find_word(text, v, at + 1))
+                        if (!negated(text, at, v.size())) doing = true;
                 }
+                // "(scraped live)", "(generated on the fly)": done while the request waits.
+                for (std::string_view v : {"live", "on the fly", "on demand", "on-demand", "in real time", "fresh"})
+                    if (find_word(text, v) != std::string::npos) doing = true;
                 if (!doing) continue;
             }
             if (contains_any(text, {"queue", "queued", "worker", "enqueue", "enqueues", "background", "async",
