@@ -93,6 +93,9 @@ TEST_CASE("evaluator accuracy on the labelled answer corpus") {
     table << "\nanswers: " << answers << ", overall score within the labelled range: " << in_range << "/" << answers
           << "\n";
     MESSAGE(table.str() << misses.str());
-    CHECK(total.precision() >= 0.9);
-    CHECK(total.recall() >= 0.9);
+    // Measured 0.996 / 1.000 on 69 answers; the floor leaves room for new, harder answers.
+    CHECK(total.precision() >= 0.95);
+    CHECK(total.recall() >= 0.95);
+    // Measured 69 of 69 overall scores inside their labelled range.
+    CHECK(in_range * 10 >= answers * 9);
 }

@@ -311,13 +311,32 @@ json evaluate_api(const context& c) {
         bool creates = false;
         for (const auto& e : endpoints)
             if (e.value("method", "") == "POST" || e.value("method", "") == "PUT") creates = true;
-        const sentence* key = mention(c, {"idempotency", "idempotent", "idempotency-key", "idempotency key", "dedupe",
-                                          "deduplicate", "deduplication", "client-generated id", "request id",
-                                          "client_msg_id", "client message id", "dedup", "idempotency_key",
+        const sentence* key = mention(c, {"idempotency", "idempotent", "idempotency-key", "idempotency key",
+                                          "client-generated id", "request id",
+                                          "client_msg_id", "client message id", "idempotency_key",
                                           "client_request_id", "request_id", "client-generated", "client generated",
                                           "exactly-once", "exactly once", "on conflict", "upsert", "safe to retry",
                                           "retry-safe", "dedupe key", "x-request-id", "client_message_id"},
                                       {}, true, true);
+        // "Dedup" alone may be storage dedup (content-addressed blocks); it makes retries safe only
+        // when it is about requests, messages or retries.
+        if (!key)
+            for (const auto& s : c.sentences) {
+                if (s.kind == "heading" || (s.kind == "code" && is_program(s.lang))) continue;
+                for (std::string_view d : {"dedupe", "deduplicate", "deduplicates", "deduplication", "dedup", "dedupes",
+                                           "deduplicated"}) {
+                    const auto at = find_word(s.text, d);
+                    if (at == std::string::npos || negated(s.text, at, d.size())) continue;
+                    for (std::string_view w : {"retry", "retries", "retried", "request", "requests", "message",
+                                               "messages", "submit", "submission", "submissions", "twice", "duplicate",
+                                               "client id", "message id", "request id", "key", "payment", "order"}) {
+                        const auto wa = find_word(s.text, w);
+                        if (wa != std::string::npos && (wa > at ? wa - at : at - wa) <= 40) key = &s;
+                    }
+                    if (key) break;
+                }
+                if (key) break;
+            }
         if (creates && !key)
             findings.push_back(finding(
                 "no-idempotency", "api", "major",

@@ -69,7 +69,7 @@ json evaluate_scaling(const context& c) {
             for (std::string_view p : {"instead of", "rather than", "trade-off", "tradeoff", "versus", " vs ", " vs.",
                                        "alternative", "downside", "drawback", "trading ", " trades ", "at the expense of",
                                        "the price is", "in return for", "we lose", "costs us"})
-                if (s.kind != "code" && s.text.find(p) != std::string::npos) real_tradeoff = true;
+                if (s.kind != "code" && s.kind != "heading" && s.text.find(p) != std::string::npos) real_tradeoff = true;
     if (!real_tradeoff)
         findings.push_back(finding(
             "no-tradeoffs", "scaling", "major", "No alternative or trade-off is discussed.",
