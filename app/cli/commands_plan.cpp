@@ -16,11 +16,10 @@ namespace {
 using nlohmann::json;
 
 std::string describe(const json& a) {
-    // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on `" " + std::string`.
     std::string s = a["kind"].get<std::string>();
-    if (!a["ref"].is_null()) s.append(" ").append(a["ref"].get<std::string>());
-    else if (a.contains("suggested")) s.append(" ").append(a["suggested"]["id"].get<std::string>()).append(" (picked for you)");
-    s.append(" (").append(std::to_string(a["minutes"].get<int>())).append(" min)");
+    if (!a["ref"].is_null()) s += " " + a["ref"].get<std::string>();
+    else if (a.contains("suggested")) s += " " + a["suggested"]["id"].get<std::string>() + " (picked for you)";
+    s += " (" + std::to_string(a["minutes"].get<int>()) + " min)";
     if (a.value("backlog", false)) s += " [backlog from day " + std::to_string(a["plan_day"].get<int>() + 1) + "]";
     if (!a.value("fits", true)) s += " [if time allows]";
     return s;
