@@ -192,7 +192,8 @@ std::string general_section_for_heading(std::string_view heading) {
         return false;
     };
     if (word("flow") || word("request path")) return "architecture";
-    for (std::string_view w : {"tables", "table", "data", "storage", "persistence", "entities"})
+    // Not "storage": "## Storage and delivery" is usually S3 and a CDN, i.e. architecture.
+    for (std::string_view w : {"tables", "table", "data", "persistence", "entities"})
         if (word(w)) return "data-model";
     for (std::string_view w : {"design", "solution", "overview", "approach", "component", "proposal", "system",
                                "how it works", "components", "diagram"})

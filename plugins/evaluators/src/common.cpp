@@ -110,7 +110,9 @@ bool negated(std::string_view s, std::size_t pos, std::size_t len) noexcept {
     auto list_segment = [](std::string_view t, bool need_conjunction) {
         std::size_t n = 0;
         bool conj = false;
-        for (std::string_view pronoun : {"we", "i", "it", "they", "you", "this", "that", "is", "are"})
+        // ... and no word that opens a positive clause: "no Kafka, just Postgres and Redis".
+        for (std::string_view pronoun : {"we", "i", "it", "they", "you", "this", "that", "is", "are", "just", "only",
+                                         "simply", "use", "using", "plus", "then", "one", "single", "keep"})
             if (find_word(t, pronoun) != std::string_view::npos) return false;
         for (std::string_view c : {"and", "or", "nor"})
             if (find_word(t, c) != std::string_view::npos) conj = true;
