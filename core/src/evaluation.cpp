@@ -118,19 +118,9 @@ json evaluate_model(const content_registry& content, const problem& p, const jso
         weighted += weight * it->second;
         total += weight;
     }
-    // The rubric-weighted mean alone lets a serious gap disappear into one dimension's weight (a
-    // missing queue costs a 0.2-weight dimension a quarter of its score: 5 points). An interviewer
-    // does not rate a design with a major flaw in the top band, so the gaps also cost the overall
-    // score directly, with diminishing returns: the first major finding about 13 points, any number
-    // at most 20 (critical counts double, minor 0.4, info nothing).
-    double gaps = 0;
-    for (const auto& f : findings) {
-        const std::string sev = f.value("severity", "minor");
-        gaps += sev == "critical" ? 2.0 : sev == "major" ? 1.0 : sev == "minor" ? 0.4 : 0.0;
-    }
-    const double base = total > 0 ? 100 * weighted / total : 0;
-    const double deduction = total > 0 ? 20.0 * (1.0 - std::exp(-gaps)) : 0;
-    const int overall = static_cast<int>(std::lround(std::clamp(base - deduction, 0.0, 100.0)));
+    // CONTRACT §5: the overall score is the rubric-weighted mean of the dimension scores; how much
+    // a gap costs is the evaluators' call, made in the dimension it belongs to.
+    const int overall = total > 0 ? static_cast<int>(std::lround(100 * weighted / total)) : 0;
     json out{{"problem", p.id}, {"overall", overall}, {"scores", score_json}, {"findings", findings}};
     out["feedback"] = compose_feedback(content, p, score_json, findings, strengths);
     if (!warnings.empty()) out["warnings"] = warnings;

@@ -316,7 +316,7 @@ double penalty(const json& findings) {
     double p = 0;
     for (const auto& f : findings) {
         const std::string s = f.value("severity", "minor");
-        p += s == "critical" ? 0.35 : s == "major" ? 0.25 : s == "minor" ? 0.12 : 0;
+        p += s == "critical" ? 0.6 : s == "major" ? 0.45 : s == "minor" ? 0.15 : 0;
     }
     return p;
 }
