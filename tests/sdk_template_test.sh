@@ -8,6 +8,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build_dir" --prefix "$work/prefix" --component sdk > "$work/install.log"
+# The header-only text helpers are installed and compile on their own as C++17, warning-free.
+cat > "$work/text_check.cpp" <<'EOF'
+#include <rehearse/sdk/text.hpp>
+int main() {
+    const std::string s = rehearse::sdk::text::lower("We leave out sharding, Cassandra and Kafka.");
+    const auto at = rehearse::sdk::text::find_word(s, "kafka");
+    return at != std::string::npos && rehearse::sdk::text::negated(s, at, 5) ? 0 : 1;
+}
+EOF
+"${CXX:-c++}" -std=c++17 -Wall -Wextra -Wpedantic -Werror -I"$work/prefix/include" "$work/text_check.cpp" \
+    -o "$work/text_check"
+"$work/text_check" || { echo "FAIL: the installed rehearse/sdk/text.hpp does not read negation"; exit 1; }
+
 cp -r "$source_dir/sdk/template" "$work/my-plugin"
 cmake -S "$work/my-plugin" -B "$work/my-plugin/build" -DCMAKE_PREFIX_PATH="$work/prefix" > "$work/configure.log"
 cmake --build "$work/my-plugin/build" -j 2 > "$work/build.log"

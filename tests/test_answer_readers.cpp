@@ -13,7 +13,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
+#include <string>
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -170,6 +172,28 @@ TEST_CASE("endpoints, estimates and negation in the answer model") {
     }
     CHECK(cache_negated);
     CHECK(s3);
+}
+
+TEST_CASE("negation in the architecture graph: lists share it, clauses and dashes end it") {
+    // Kind -> negated, for the components one sentence of architecture prose names.
+    using kinds = std::map<std::string, bool>;
+    auto components = [](const std::string& prose) {
+        const json model = rehearse::parse_answer("## Architecture\n" + prose + "\n");
+        kinds out;
+        for (const auto& c : model["architecture"]["components"]) out[c["kind"].get<std::string>()] = c["negated"].get<bool>();
+        return out;
+    };
+    CHECK(components("We leave out sharding, Cassandra and Kafka.") == kinds{{"database", true}, {"stream", true}});
+    CHECK(components("No Kafka, just Postgres and Redis.") ==
+          kinds{{"stream", true}, {"database", false}, {"cache", false}});
+    CHECK(components("Monitoring, alerting and logging are not covered.") == kinds{{"monitoring", true}});
+    CHECK(components("Postgres instead of Kafka.") == kinds{{"database", false}, {"stream", true}});
+    CHECK(components("We don't need sharding \u2014 one service and one database will carry us.") ==
+          kinds{{"app-server", false}, {"database", false}});
+    CHECK(components("A user might not see their message if we read from a replica.") ==
+          kinds{{"client", false}, {"replica", false}});
+    CHECK(components("The message service drops a job on a push queue (SQS).") ==
+          kinds{{"app-server", false}, {"queue", false}});
 }
 
 TEST_CASE("unusable answers are refused with a clear error, never a crash") {

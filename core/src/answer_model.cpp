@@ -6,7 +6,7 @@
 #include "rehearse/markdown_sections.hpp"
 #include "rehearse/requirements.hpp"
 #include "rehearse/sql_schema.hpp"
-#include "rehearse/text_scan.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <set>
 
@@ -23,7 +23,7 @@ bool is_sql_lang(const std::string& lang) {
 }
 
 bool looks_like_ddl(const std::string& code) {
-    const std::string l = text::lower(code.substr(0, 4000));
+    const std::string l = sdk::text::lower(code.substr(0, 4000));
     return l.find("create table") != std::string::npos || l.find("create index") != std::string::npos;
 }
 
@@ -55,7 +55,7 @@ json parse_answer(std::string_view markdown) {
             {{"kind", b.kind}, {"text", b.text}, {"section", b.section}, {"lang", b.lang}, {"line", b.line}});
         bool in_word = false;
         for (char c : b.text) {
-            const bool w = text::is_word_char(c);
+            const bool w = sdk::text::is_word_char(c);
             if (w && !in_word) ++words;
             in_word = w;
         }

@@ -1,6 +1,6 @@
 #include "rehearse/architecture_graph.hpp"
 
-#include "rehearse/text_scan.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <array>
 #include <map>
@@ -71,8 +71,8 @@ std::vector<std::pair<std::string, std::size_t>> kinds_in(std::string_view lower
     std::vector<std::pair<std::string, std::size_t>> out;
     std::vector<std::pair<std::size_t, std::size_t>> taken;
     for (const auto& [phrase, kind] : vocabulary()) {
-        for (std::size_t p = text::find_word(lower_text, phrase); p != std::string_view::npos;
-             p = text::find_word(lower_text, phrase, p + 1)) {
+        for (std::size_t p = sdk::text::find_word(lower_text, phrase); p != std::string_view::npos;
+             p = sdk::text::find_word(lower_text, phrase, p + 1)) {
             bool overlap = false;
             for (const auto& [a, b] : taken)
                 if (p < b && p + phrase.size() > a) overlap = true;
@@ -157,7 +157,7 @@ std::vector<std::string> split_arrows(std::string_view line, bool& had_arrow) {
 }  // namespace
 
 std::string component_kind(std::string_view name) {
-    const std::string l = text::lower(name);
+    const std::string l = sdk::text::lower(name);
     std::vector<std::size_t> lengths;
     const auto found = kinds_in(l, &lengths);
     if (found.empty()) return "";
@@ -186,7 +186,7 @@ void read_architecture_block(std::string_view block, std::string_view lang, std:
         const std::string_view raw = block.substr(pos, end - pos);
         pos = end + 1;
         ++line_no;
-        const std::string l = text::lower(raw);
+        const std::string l = sdk::text::lower(raw);
         if (mermaid && (l.find("graph ") == 0 || l.find("flowchart") == 0 || l.find("subgraph") != std::string::npos ||
                         trim(l) == "end"))
             continue;
@@ -209,7 +209,7 @@ void read_architecture_block(std::string_view block, std::string_view lang, std:
                 nodes.emplace_back(name, kind);
                 add_component(graph, kind, name, false, section, line_no - 1);
                 // Everything else the node names is there too: "PostgreSQL (primary + read replica)".
-                for (const auto& [other, at] : kinds_in(text::lower(name)))
+                for (const auto& [other, at] : kinds_in(sdk::text::lower(name)))
                     if (other != kind) add_component(graph, other, name, false, section, line_no - 1);
             }
             for (std::size_t i = 1; i < nodes.size(); ++i)
@@ -227,7 +227,8 @@ void read_architecture_block(std::string_view block, std::string_view lang, std:
             continue;
         }
         // Prose: every kind mentioned, sentence by sentence, with negation.
-        for (const auto& s : text::sentences(l)) {
+        for (const auto& sentence : sdk::text::split_sentences(l)) {
+            const std::string& s = sentence.text;
             std::vector<std::size_t> lengths;
             const auto found = kinds_in(s, &lengths);
             for (std::size_t i = 0; i < found.size(); ++i) {
@@ -238,7 +239,7 @@ void read_architecture_block(std::string_view block, std::string_view lang, std:
                 while (a > 0 && (static_cast<unsigned char>(s[a]) & 0xC0) == 0x80) --a;
                 while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
                 add_component(graph, kind, s.substr(a, b - a),
-                              text::negated(s, at, lengths[i]), section, line_no - 1);
+                              sdk::text::negated(s, at, lengths[i]), section, line_no - 1);
             }
         }
     }

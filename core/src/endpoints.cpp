@@ -1,6 +1,6 @@
 #include "rehearse/endpoints.hpp"
 
-#include "rehearse/text_scan.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <array>
 #include <cctype>
@@ -40,7 +40,7 @@ void statuses_in(std::string_view s, std::set<int>& out) {
         i = j;
     }
     // "4xx" / "5xx" shorthand counts as naming error responses.
-    const std::string l = text::lower(s);
+    const std::string l = sdk::text::lower(s);
     if (l.find("4xx") != std::string::npos) out.insert(400);
     if (l.find("5xx") != std::string::npos) out.insert(500);
 }
@@ -95,7 +95,7 @@ json make_endpoint(const found& f, std::string_view section, int line) {
             if (amp == std::string::npos) amp = query.size();
             std::string part = query.substr(start, amp - start);
             if (const auto eq = part.find('='); eq != std::string::npos) part.resize(eq);
-            if (!part.empty()) e["query_params"].push_back(text::lower(part));
+            if (!part.empty()) e["query_params"].push_back(sdk::text::lower(part));
             start = amp + 1;
         }
     }
@@ -119,7 +119,7 @@ void finish(json& e) {
     std::set<int> codes;
     statuses_in(e["text"].get<std::string>(), codes);
     e["statuses"] = codes;
-    const std::string t = text::lower(e["text"].get<std::string>());
+    const std::string t = sdk::text::lower(e["text"].get<std::string>());
     const bool job = t.find("job") != std::string::npos || t.find("status url") != std::string::npos ||
                      t.find("poll") != std::string::npos || t.find("/status") != std::string::npos ||
                      t.find("async") != std::string::npos || t.find("queued") != std::string::npos ||
@@ -166,7 +166,7 @@ void read_endpoints_block(std::string_view block, std::string_view section, int 
                 (*current)["text"] = (*current)["text"].get<std::string>() + "\n" + std::string(line);
             } else {
                 // Prose numbers ("500 users") are not statuses; only lines about responses count.
-                const std::string l = text::lower(line);
+                const std::string l = sdk::text::lower(line);
                 for (auto cue : {"error", "status", "return", "respon", "http", "fail", "conflict", "not found",
                                  "invalid", "4xx", "5xx", "reject"})
                     if (l.find(cue) != std::string::npos) {

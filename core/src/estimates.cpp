@@ -1,6 +1,6 @@
 #include "rehearse/estimates.hpp"
 
-#include "rehearse/text_scan.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <array>
 #include <cctype>
@@ -24,7 +24,7 @@ std::string next_word(std::string_view s, std::size_t& i) {
     while (k < s.size() && (is_alpha(s[k]) || s[k] == '_')) ++k;
     if (k == j) return "";
     i = k;
-    return text::lower(s.substr(j, k - j));
+    return sdk::text::lower(s.substr(j, k - j));
 }
 
 std::string period_word(const std::string& w) {
@@ -42,7 +42,7 @@ std::string period_word(const std::string& w) {
 /// Size units: multiplier in bytes (bits are divided by 8).
 double size_unit(const std::string& raw, bool& bits) {
     bits = false;
-    std::string w = text::lower(raw);
+    std::string w = sdk::text::lower(raw);
     static const std::array<std::pair<std::string_view, double>, 16> units{{
         {"b", 1}, {"byte", 1}, {"bytes", 1}, {"kb", 1e3}, {"kib", 1024.0}, {"mb", 1e6}, {"mib", 1048576.0},
         {"gb", 1e9}, {"gib", 1073741824.0}, {"tb", 1e12}, {"tib", 1099511627776.0}, {"pb", 1e15},
@@ -303,11 +303,11 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
         out.push_back({{"value", value * mult},
                        {"operand", operand},
                        {"noun", noun},
-                       {"clause", text::lower(line.substr(clause_start, num_start - clause_start))},
+                       {"clause", sdk::text::lower(line.substr(clause_start, num_start - clause_start))},
                        {"unit", unit},
                        {"per", per},
                        {"text", std::string(line.substr(num_start, j - num_start))},
-                       {"before", text::lower(before)},
+                       {"before", sdk::text::lower(before)},
                        {"after", after},
                        {"section", section},
                        {"line", line_no}});

@@ -1,6 +1,6 @@
 #include "rehearse/requirements.hpp"
 
-#include "rehearse/text_scan.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <array>
 #include <cctype>
@@ -14,7 +14,7 @@ namespace {
 
 bool any_word(std::string_view s, std::initializer_list<std::string_view> words) {
     for (auto w : words)
-        if (text::find_word(s, w) != std::string_view::npos) return true;
+        if (sdk::text::find_word(s, w) != std::string_view::npos) return true;
     return false;
 }
 
@@ -30,7 +30,7 @@ bool has_digit(std::string_view s) {
 }  // namespace
 
 std::vector<std::string> requirement_intents(std::string_view sentence) {
-    const std::string s = text::lower(sentence);
+    const std::string s = sdk::text::lower(sentence);
     std::vector<std::string> out;
     // Scale is a quantity: words that are quantities themselves, or who/what is counted next to a
     // number or a "how many" ("users add their case number" is a feature, not scale).
@@ -68,9 +68,10 @@ void read_requirements_block(std::string_view block, std::string_view kind, std:
                              json& out) {
     if (!out.is_object() || !out.contains("questions")) out = empty_requirements();
     if (kind == "code" || kind == "heading") return;
-    for (const auto& sentence : text::sentences(block)) {
+    for (const auto& split : sdk::text::split_sentences(block)) {
+        const std::string& sentence = split.text;
         if (sentence.size() < 4) continue;
-        const std::string l = text::lower(sentence);
+        const std::string l = sdk::text::lower(sentence);
         std::string trimmed = l;
         while (!trimmed.empty() && (std::isspace(static_cast<unsigned char>(trimmed.back())) || trimmed.back() == '*' ||
                                     trimmed.back() == '"' || trimmed.back() == ')'))

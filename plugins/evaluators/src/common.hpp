@@ -1,9 +1,10 @@
-// Helpers every evaluator shares: the answer's sentences, word and phrase search with negation
-// and hedging, finding construction. Plugins may not link core, so this is the plugin's own copy
-// of the small text logic it needs.
+// Helpers every evaluator shares: the answer's sentences, mentions that are part of today's
+// design, finding construction. The generic text primitives (word and phrase search, negation,
+// hedging) come from the SDK, so the evaluators read text exactly as the core's answer readers do.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <rehearse/sdk/text.hpp>
 
 #include <initializer_list>
 #include <string>
@@ -35,23 +36,19 @@ struct context {
 
 context make_context(const json& request);
 
-std::string lower(std::string_view s);
-bool is_word_char(char c) noexcept;
-/// Position of `needle` on word boundaries (a plural "s"/"es" allowed), or npos.
-std::size_t find_word(std::string_view hay, std::string_view needle, std::size_t from = 0) noexcept;
-/// Position of a phrase whose words may be inflected ("send email" finds "sends the email",
-/// "scrape" finds "scraped"), with an article allowed between words; npos if absent.
-std::size_t find_phrase(std::string_view hay, std::string_view phrase) noexcept;
+// The SDK's text primitives, called unqualified throughout the evaluators.
+using sdk::text::find_phrase;
+using sdk::text::find_word;
+using sdk::text::future_only;
+using sdk::text::hedged;
+using sdk::text::is_word_char;
+using sdk::text::lower;
+using sdk::text::negated;
+
 /// The words that name a slow operation: its keywords plus the usual vendors and verbs for it.
 std::vector<std::string> slow_vocabulary(const json& op);
-/// The sentence says the work is only a future option ("we can add Celery later").
-bool future_only(std::string_view s) noexcept;
 /// The problem's slow operation done inside a synchronous request: the finding, or null.
 json sync_slow_operation(const context& c);
-/// The mention at `pos` is negated or contrasted away ("no cache", "never a BLOB", "we don't need X").
-bool negated(std::string_view s, std::size_t pos, std::size_t len) noexcept;
-/// The sentence is hedged into the future or a condition ("if we grow", "later", "at 100x").
-bool hedged(std::string_view s) noexcept;
 
 /// First sentence (optionally only in `sections`) mentioning any phrase un-negated; nullptr if none.
 const sentence* mention(const context& c, std::initializer_list<std::string_view> phrases,
@@ -72,7 +69,7 @@ std::string excerpt(std::string_view s, std::size_t max = 140);
 json finding(std::string id, std::string dimension, std::string severity, std::string message, std::string advice,
              std::string evidence, std::string why);
 
-/// Score penalty for a list of findings (critical 0.35, major 0.25, minor 0.12, info 0).
+/// Score penalty for a list of findings (critical 0.6, major 0.45, minor 0.15, info 0).
 double penalty(const json& findings);
 
 // The evaluators: each returns {"score", "findings", "strengths"}.

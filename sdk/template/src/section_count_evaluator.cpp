@@ -1,7 +1,9 @@
 // A tiny evaluator: scores `communication` by how many of the expected answer sections are present.
 // The request and the response are JSON text; this example reads the request with plain string
 // search so it needs nothing but the standard library. Real evaluators usually parse it with a JSON
-// library of their choice.
+// library of their choice, and read the answer's text with <rehearse/sdk/text.hpp>: the word and
+// phrase search, negation ("no cache", "leave out Kafka, sharding and microservices") and hedging
+// ("we could add a queue later") that the bundled evaluators and the answer model use.
 #include <rehearse/sdk/plugin.hpp>
 
 #include <array>
