@@ -427,6 +427,32 @@ json& table_named(json& schema, const std::string& name) {
     return schema["tables"].back();
 }
 
+/// A table-level PRIMARY KEY, UNIQUE or FOREIGN KEY constraint, as written inside CREATE TABLE or
+/// added by ALTER TABLE. Other constraint types are left to the caller.
+void read_key_constraint(const json& k, json& table) {
+    const std::string type = k.value("contype", "");
+    if (type == "CONSTR_PRIMARY") {
+        table["primary_key"] = names(k.value("keys", json::array()));
+    } else if (type == "CONSTR_UNIQUE") {
+        table["unique"].push_back(names(k.value("keys", json::array())));
+    } else if (type == "CONSTR_FOREIGN") {
+        table["foreign_keys"].push_back({{"columns", names(k.value("fk_attrs", json::array()))},
+                                         {"table", k.contains("pktable") ? lower(k["pktable"].value("relname", "")) : ""},
+                                         {"ref_columns", names(k.value("pk_attrs", json::array()))}});
+    }
+}
+
+/// Single-column foreign keys declared as table constraints also mark their column, unless the
+/// column already names its own reference.
+void mark_foreign_key_columns(json& table) {
+    for (const auto& fk : table["foreign_keys"])
+        if (fk["columns"].size() == 1)
+            for (auto& c : table["columns"])
+                if (c["name"] == fk["columns"][0] && c["references"].is_null())
+                    c["references"] = {{"table", fk["table"]},
+                                       {"column", fk["ref_columns"].empty() ? "" : fk["ref_columns"][0]}};
+}
+
 void read_create(const json& cs, const rewritten& rw, json& schema) {
     const std::string name = lower(cs["relation"].value("relname", ""));
     json& table = table_named(schema, name);
@@ -469,31 +495,18 @@ void read_create(const json& cs, const rewritten& rw, json& schema) {
             table["columns"].push_back(std::move(col));
         } else if (elt.contains("Constraint")) {
             const auto& k = elt["Constraint"];
-            const std::string type = k.value("contype", "");
-            if (type == "CONSTR_PRIMARY") {
-                table["primary_key"] = names(k.value("keys", json::array()));
-            } else if (type == "CONSTR_UNIQUE") {
-                table["unique"].push_back(names(k.value("keys", json::array())));
-            } else if (type == "CONSTR_FOREIGN") {
-                table["foreign_keys"].push_back({{"columns", names(k.value("fk_attrs", json::array()))},
-                                                 {"table", lower(k["pktable"].value("relname", ""))},
-                                                 {"ref_columns", names(k.value("pk_attrs", json::array()))}});
-            } else if (type == "CONSTR_CHECK") {
+            if (k.value("contype", "") == "CONSTR_CHECK") {
                 std::string column;
                 std::vector<std::string> values;
                 check_values(k.value("raw_expr", json::object()), column, values);
                 for (auto& c : table["columns"])
                     if (c["name"] == column && !values.empty()) c["values"] = values;
+            } else {
+                read_key_constraint(k, table);
             }
         }
     }
-    // Foreign keys declared as table constraints also mark their column.
-    for (const auto& fk : table["foreign_keys"])
-        if (fk["columns"].size() == 1)
-            for (auto& c : table["columns"])
-                if (c["name"] == fk["columns"][0] && c["references"].is_null())
-                    c["references"] = {{"table", fk["table"]},
-                                       {"column", fk["ref_columns"].empty() ? "" : fk["ref_columns"][0]}};
+    mark_foreign_key_columns(table);
     if (rw.cassandra) table["nosql"] = true;
     for (const auto& idx : rw.indexes)
         table["indexes"].push_back(
@@ -509,23 +522,9 @@ void read_alter(const json& as, json& schema) {
         const auto& c = cmd["AlterTableCmd"];
         if (c.value("subtype", "") != "AT_AddConstraint" || !c.contains("def") || !c["def"].contains("Constraint"))
             continue;
-        const auto& k = c["def"]["Constraint"];
-        const std::string type = k.value("contype", "");
-        if (type == "CONSTR_PRIMARY") {
-            table["primary_key"] = names(k.value("keys", json::array()));
-        } else if (type == "CONSTR_UNIQUE") {
-            table["unique"].push_back(names(k.value("keys", json::array())));
-        } else if (type == "CONSTR_FOREIGN") {
-            const auto cols = names(k.value("fk_attrs", json::array()));
-            const auto refs = names(k.value("pk_attrs", json::array()));
-            const std::string ref = k.contains("pktable") ? lower(k["pktable"].value("relname", "")) : "";
-            table["foreign_keys"].push_back({{"columns", cols}, {"table", ref}, {"ref_columns", refs}});
-            if (cols.size() == 1)
-                for (auto& col : table["columns"])
-                    if (col["name"] == cols[0] && col["references"].is_null())
-                        col["references"] = {{"table", ref}, {"column", refs.empty() ? "" : refs[0]}};
-        }
+        read_key_constraint(c["def"]["Constraint"], table);
     }
+    mark_foreign_key_columns(table);
 }
 
 void read_index(const json& is, json& schema) {
