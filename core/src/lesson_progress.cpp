@@ -2,6 +2,7 @@
 
 #include "rehearse/error.hpp"
 #include "rehearse/plans.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -17,11 +18,7 @@ namespace {
 constexpr double check_difficulty = -0.5;
 constexpr double check_strength = 0.5;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using sdk::text::lower;
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 

@@ -1,4 +1,5 @@
 #include "rehearse/markdown_sections.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <md4c.h>
 
@@ -11,11 +12,7 @@ namespace rehearse {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using sdk::text::lower;
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 

@@ -1,4 +1,5 @@
 #include "rehearse/sql_schema.hpp"
+#include <rehearse/sdk/text.hpp>
 
 #include <pg_query.h>
 
@@ -16,11 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+using sdk::text::lower;
 
 bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 
