@@ -2,10 +2,10 @@
 // feedback) over the labelled corpus, reported as absolute time and as a ratio against parsing
 // alone, measured in the same process so the ratio holds on any machine.
 //   bench_evaluate [ANSWERS_DIR] [ITERATIONS]
-#include "rehearse/answer_model.hpp"
-#include "rehearse/app_context.hpp"
-#include "rehearse/evaluation.hpp"
-#include "rehearse/json_file.hpp"
+#include "rehearse/core/answer/answer_model.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/base/json_file.hpp"
 
 #include <algorithm>
 #include <chrono>

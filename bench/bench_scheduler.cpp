@@ -3,12 +3,12 @@
 // operation and, with --reviews-out FILE, writes the replayed reviews so bench/fsrs_replay_node.mjs
 // can time ts-fsrs on exactly the same input (bench/run.sh prints the ratio). Not a ctest: timings
 // on shared machines flake.
-#include "rehearse/app_context.hpp"
-#include "rehearse/attempts.hpp"
-#include "rehearse/fsrs.hpp"
-#include "rehearse/learners.hpp"
-#include "rehearse/progress.hpp"
-#include "rehearse/selection.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/learner/fsrs.hpp"
+#include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/learner/progress.hpp"
+#include "rehearse/core/learner/selection.hpp"
 #include "rehearse/sim/random.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>

@@ -1,10 +1,10 @@
 // The answer readers against the seeds' own SQL, endpoints and estimates, the bad inputs the CLI
 // must survive, and every crash input the fuzzers found (tests/fuzz/regressions/).
-#include "rehearse/answer_model.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/evaluation.hpp"
-#include "rehearse/json_file.hpp"
-#include "rehearse/sql_schema.hpp"
+#include "rehearse/core/answer/answer_model.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/answer/sql_schema.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 

@@ -1,6 +1,6 @@
 // Real properties of the bundled content, loaded the way the executable loads it.
-#include "rehearse/app_context.hpp"
-#include "rehearse/catalog.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/content/catalog.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
 // Measured accuracy of the evaluators on the labelled corpus in tests/answers/: every answer is
 // graded through the real plugins loaded from the build tree, and precision and recall are computed
 // per finding id and overall. The corpus says which findings each answer must and must not get.
-#include "rehearse/app_context.hpp"
-#include "rehearse/evaluation.hpp"
-#include "rehearse/json_file.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/base/json_file.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,14 +1,14 @@
-// Tests of the FSRS-6 scheduler (core/src/fsrs.cpp), the `srs replay` reader and its options
-// (core/src/srs_replay.cpp) and the ISO-8601 helpers (core/src/iso_time.cpp).
+// Tests of the FSRS-6 scheduler (core/learner/src/fsrs.cpp), the `srs replay` reader and its options
+// (core/learner/src/srs_replay.cpp) and the ISO-8601 helpers (core/base/src/iso_time.cpp).
 //
 // The expected values come from the reference, the npm package ts-fsrs 5.4.2
 // (`fsrs({enable_fuzz: false, ...})`, `f.next(card, now, rating)` and
 // `f.get_retrievability(card, now, false)`). tests/fsrs/compare.mjs checks many more
 // generated sequences against it.
 
-#include "rehearse/fsrs.hpp"
-#include "rehearse/iso_time.hpp"
-#include "rehearse/srs_replay.hpp"
+#include "rehearse/core/learner/fsrs.hpp"
+#include "rehearse/core/base/iso_time.hpp"
+#include "rehearse/core/learner/srs_replay.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // The learner model's arithmetic: direction and size of updates, uncertainty, decay with time away.
-#include "rehearse/mastery_model.hpp"
+#include "rehearse/core/learner/mastery_model.hpp"
 
 #include <doctest/doctest.h>
 

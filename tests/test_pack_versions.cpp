@@ -1,10 +1,10 @@
 // A pack update keeps every learner's history: two real releases of one plugin, one database.
-#include "rehearse/app_context.hpp"
-#include "rehearse/attempts.hpp"
-#include "rehearse/catalog.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/content_sync.hpp"
-#include "rehearse/learners.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/content/catalog.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/content_sync.hpp"
+#include "rehearse/core/learner/learners.hpp"
 
 #include "support/temp_dir.hpp"
 

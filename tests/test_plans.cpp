@@ -2,10 +2,10 @@
 // plan week's difficulty band steering selection.
 #include "scheduler_fixture.hpp"
 
-#include "rehearse/attempts.hpp"
-#include "rehearse/lesson_progress.hpp"
-#include "rehearse/plans.hpp"
-#include "rehearse/selection.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/learner/lesson_progress.hpp"
+#include "rehearse/core/learner/plans.hpp"
+#include "rehearse/core/learner/selection.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // The plugin host against real .so files: a healthy plugin and one fixture per failure mode.
-#include "rehearse/content_registry.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/plugin_host.hpp"
+#include "rehearse/core/content/content_registry.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/plugins/plugin_host.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,10 +1,10 @@
 // Recording attempts and choosing what comes next, against a real SQLite file and the bundled packs.
 #include "scheduler_fixture.hpp"
 
-#include "rehearse/attempts.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/progress.hpp"
-#include "rehearse/selection.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/progress.hpp"
+#include "rehearse/core/learner/selection.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>

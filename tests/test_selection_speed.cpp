@@ -2,8 +2,8 @@
 // 1 ms for a learner with 5,000 cards and 500 attempts.
 #include "scheduler_fixture.hpp"
 
-#include "rehearse/attempts.hpp"
-#include "rehearse/selection.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/learner/selection.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>

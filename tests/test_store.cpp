@@ -1,7 +1,7 @@
 // The SQLite store on real files: migrations, reopening, refusing newer schemas, rollbacks.
-#include "rehearse/error.hpp"
-#include "rehearse/learners.hpp"
-#include "rehearse/store.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/storage/store.hpp"
 
 #include "support/temp_dir.hpp"
 

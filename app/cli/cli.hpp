@@ -2,7 +2,7 @@
 // calls one core use case and prints human text or JSON.
 #pragma once
 
-#include "rehearse/app_context.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 

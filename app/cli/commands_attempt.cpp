@@ -2,11 +2,11 @@
 #include "cli/cli.hpp"
 #include "cli/render.hpp"
 
-#include "rehearse/answer_attempts.hpp"
-#include "rehearse/attempts.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/progress.hpp"
-#include "rehearse/selection.hpp"
+#include "rehearse/core/grading/answer_attempts.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/progress.hpp"
+#include "rehearse/core/learner/selection.hpp"
 
 #include <cstdio>
 #include <fstream>

@@ -2,9 +2,10 @@
 #include "cli/cli.hpp"
 #include "cli/render.hpp"
 
-#include "rehearse/catalog.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/lint.hpp"
+#include "rehearse/core/content/catalog.hpp"
+#include "rehearse/core/plugins/plugin_catalog.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/plugins/lint.hpp"
 
 #include <iostream>
 

@@ -1,10 +1,10 @@
 // `rehearse evaluate`: grades a written answer against a problem without recording it.
 #include "cli/cli.hpp"
 
-#include "rehearse/answer_model.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/evaluation.hpp"
-#include "rehearse/json_file.hpp"
+#include "rehearse/core/answer/answer_model.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/base/json_file.hpp"
 
 #include <filesystem>
 #include <iostream>

@@ -2,8 +2,7 @@
 #include "cli/cli.hpp"
 #include "cli/render.hpp"
 
-#include "rehearse/catalog.hpp"
-#include "rehearse/learners.hpp"
+#include "rehearse/core/learner/learners.hpp"
 
 namespace rehearse::cli {
 

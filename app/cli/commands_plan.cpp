@@ -2,8 +2,8 @@
 #include "cli/cli.hpp"
 #include "cli/render.hpp"
 
-#include "rehearse/error.hpp"
-#include "rehearse/plans.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/plans.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 

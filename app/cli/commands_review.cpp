@@ -2,9 +2,9 @@
 #include "cli/cli.hpp"
 #include "cli/render.hpp"
 
-#include "rehearse/error.hpp"
-#include "rehearse/flashcards.hpp"
-#include "rehearse/lesson_progress.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/flashcards.hpp"
+#include "rehearse/core/learner/lesson_progress.hpp"
 
 #include <cstdio>
 #include <fstream>

@@ -3,7 +3,7 @@
 
 #include "http/server.hpp"
 
-#include "rehearse/error.hpp"
+#include "rehearse/core/base/error.hpp"
 
 namespace rehearse::cli {
 

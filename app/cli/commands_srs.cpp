@@ -1,8 +1,8 @@
 // `rehearse srs replay`: the FSRS-6 scheduler over a stream of review events (CONTRACT §7).
 #include "cli/cli.hpp"
 
-#include "rehearse/error.hpp"
-#include "rehearse/srs_replay.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/srs_replay.hpp"
 
 namespace rehearse::cli {
 

@@ -1,6 +1,6 @@
 #include "cli/cli.hpp"
 
-#include "rehearse/error.hpp"
+#include "rehearse/core/base/error.hpp"
 
 #include <cstdlib>
 #include <iostream>

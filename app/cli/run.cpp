@@ -2,8 +2,8 @@
 // exit codes.
 #include "cli/cli.hpp"
 
-#include "rehearse/error.hpp"
-#include "rehearse/iso_time.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/base/iso_time.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -2,17 +2,18 @@
 
 #include "http/web_page.hpp"
 
-#include "rehearse/answer_attempts.hpp"
-#include "rehearse/attempts.hpp"
-#include "rehearse/catalog.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/evaluation.hpp"
-#include "rehearse/flashcards.hpp"
-#include "rehearse/learners.hpp"
-#include "rehearse/lesson_progress.hpp"
-#include "rehearse/plans.hpp"
-#include "rehearse/progress.hpp"
-#include "rehearse/selection.hpp"
+#include "rehearse/core/grading/answer_attempts.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/content/catalog.hpp"
+#include "rehearse/core/plugins/plugin_catalog.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/learner/flashcards.hpp"
+#include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/learner/lesson_progress.hpp"
+#include "rehearse/core/learner/plans.hpp"
+#include "rehearse/core/learner/progress.hpp"
+#include "rehearse/core/learner/selection.hpp"
 
 #include <algorithm>
 #include <cerrno>

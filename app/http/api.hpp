@@ -4,7 +4,7 @@
 
 #include "http/router.hpp"
 
-#include "rehearse/app_context.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <mutex>
 

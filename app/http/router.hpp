@@ -4,7 +4,7 @@
 // testable and free of Poco's naming.
 #pragma once
 
-#include "rehearse/error.hpp"
+#include "rehearse/core/base/error.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -7,7 +7,7 @@
 #include "http/api.hpp"
 #include "http/router.hpp"
 
-#include "rehearse/error.hpp"
+#include "rehearse/core/base/error.hpp"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>

@@ -1,7 +1,7 @@
 // `rehearse serve`: the HTTP server over one app context. Poco stays inside server.cpp.
 #pragma once
 
-#include "rehearse/app_context.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <chrono>
 #include <cstdint>

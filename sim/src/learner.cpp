@@ -1,7 +1,7 @@
 #include "rehearse/sim/learner.hpp"
 
-#include "rehearse/dimensions.hpp"
-#include "rehearse/error.hpp"
+#include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/base/error.hpp"
 
 #include <algorithm>
 #include <cmath>

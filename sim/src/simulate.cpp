@@ -1,11 +1,11 @@
 #include "rehearse/sim/simulate.hpp"
 
-#include "rehearse/attempts.hpp"
-#include "rehearse/dimensions.hpp"
-#include "rehearse/error.hpp"
-#include "rehearse/learners.hpp"
-#include "rehearse/selection.hpp"
-#include "rehearse/store.hpp"
+#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/learner/selection.hpp"
+#include "rehearse/core/storage/store.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // libFuzzer harness for the whole answer model (Markdown, SQL, endpoints, estimates, graph).
-#include "rehearse/answer_model.hpp"
+#include "rehearse/core/answer/answer_model.hpp"
 
 #include <cstddef>
 #include <cstdint>

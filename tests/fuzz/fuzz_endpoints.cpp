@@ -1,6 +1,6 @@
 // libFuzzer harness for the endpoint reader (through the Markdown reader, as answers arrive).
-#include "rehearse/endpoints.hpp"
-#include "rehearse/markdown_sections.hpp"
+#include "rehearse/core/answer/endpoints.hpp"
+#include "rehearse/core/answer/markdown_sections.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // libFuzzer harness for the estimate reader, line by line as the answer model calls it.
-#include "rehearse/estimates.hpp"
+#include "rehearse/core/answer/estimates.hpp"
 
 #include <cstddef>
 #include <cstdint>

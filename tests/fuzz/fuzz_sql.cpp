@@ -1,6 +1,6 @@
 // libFuzzer harness for the SQL reader: any bytes must yield a schema model or error entries,
 // never a crash, hang or sanitizer report.
-#include "rehearse/sql_schema.hpp"
+#include "rehearse/core/answer/sql_schema.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -5,7 +5,7 @@
 /// every choice and cites the research behind it.
 #pragma once
 
-#include "rehearse/content_registry.hpp"
+#include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/sim/random.hpp"
 
 #include <array>

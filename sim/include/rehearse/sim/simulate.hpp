@@ -5,7 +5,7 @@
 /// real store and record_attempt for every attempt.
 #pragma once
 
-#include "rehearse/content_registry.hpp"
+#include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/sim/learner.hpp"
 
 #include <nlohmann/json.hpp>

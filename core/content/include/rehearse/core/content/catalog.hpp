@@ -1,0 +1,34 @@
+/// @file
+/// Use cases that list and show content, as the JSON shapes of CONTRACT §3. The CLI prints them
+/// (as JSON or rendered as text) and the HTTP API returns them, so the two cannot drift apart.
+#pragma once
+
+#include "rehearse/core/content/content_registry.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rehearse {
+
+struct problem_filter {
+    std::optional<std::string> difficulty;  ///< easy | medium | hard
+    std::optional<std::string> dimension;   ///< a rubric dimension the problem weights
+    bool include_retired = false;
+};
+/// [{id, title, difficulty, dimensions, pack}]; throws error(usage) for an unknown filter value.
+nlohmann::json problems_json(const content_registry& content, const problem_filter& filter);
+/// The full structured problem plus `pack`; throws error(not_found).
+nlohmann::json problem_json(const content_registry& content, std::string_view id);
+
+/// [{id, title, dimensions, prerequisites, cards, pack}]
+nlohmann::json lessons_json(const content_registry& content, bool include_retired = false);
+/// The full lesson plus `pack`; throws error(not_found).
+nlohmann::json lesson_json(const content_registry& content, std::string_view id);
+
+/// [{id, title, description, weeks, rubric}]
+nlohmann::json curricula_json(const content_registry& content);
+
+}  // namespace rehearse

@@ -1,0 +1,119 @@
+#include "rehearse/core/grading/feedback.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rehearse {
+
+using nlohmann::json;
+
+namespace {
+
+std::string dimension_name(const std::string& d) {
+    static const std::map<std::string, std::string> names{
+        {"requirements", "requirements gathering"}, {"estimation", "capacity estimation"},
+        {"architecture", "architecture"},           {"data-model", "data modelling"},
+        {"api", "API design"},                      {"scaling", "scaling and trade-offs"},
+        {"reliability", "reliability and operations"}, {"communication", "communication"}};
+    const auto it = names.find(d);
+    return it == names.end() ? d : it->second;
+}
+
+std::string sentence(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+    if (!s.empty() && s.back() != '.' && s.back() != '?' && s.back() != '!') s += '.';
+    return s;
+}
+
+/// A problem that weights `dimension` heavily, near this problem's difficulty, not this one.
+const problem* practice_problem(const content_registry& content, const problem& current, const std::string& dimension) {
+    const problem* best = nullptr;
+    double best_score = -1e9;
+    for (const problem* q : content.problems()) {
+        if (q->retired || q->id == current.id) continue;
+        const auto it = q->dimensions.find(dimension);
+        if (it == q->dimensions.end()) continue;
+        // Weight of the dimension first, then closeness in difficulty, then the same pack.
+        const double score = it->second * 10 - std::abs(q->rating - current.rating) + (q->pack == current.pack ? 0.5 : 0);
+        if (score > best_score) best_score = score, best = q;
+    }
+    return best;
+}
+
+}  // namespace
+
+json compose_feedback(const content_registry& content, const problem& p, const json& scores, const json& findings,
+                      const json& strengths) {
+    json out{{"strengths", json::array()}, {"improvements", json::array()}, {"takeaway", ""}, {"assignment", ""}};
+    // Strengths: the evaluators' specific observations, best-scoring dimensions first.
+    std::vector<std::pair<double, std::string>> dims;
+    for (const auto& [d, s] : scores.items()) dims.emplace_back(s.get<double>(), d);
+    std::sort(dims.begin(), dims.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [score, d] : dims) {
+        if (score < 0.6 || !strengths.contains(d)) continue;
+        for (const auto& s : strengths[d]) {
+            if (out["strengths"].size() >= 4) break;
+            out["strengths"].push_back(sentence(s.get<std::string>()));
+        }
+    }
+    if (out["strengths"].empty() && !dims.empty()) {
+        const auto& [score, d] = dims.front();
+        if (strengths.contains(d) && !strengths[d].empty())
+            out["strengths"].push_back(sentence(strengths[d][0].get<std::string>()));
+        else
+            out["strengths"].push_back("Your strongest area was " + dimension_name(d) + ".");
+    }
+    // Improvements: the three most important findings, one per dimension where possible, so the
+    // learner is not handed twenty things at once.
+    std::vector<const json*> picked;
+    std::vector<std::string> used_dims;
+    for (int pass = 0; pass < 2 && picked.size() < 3; ++pass)
+        for (const auto& f : findings) {
+            if (picked.size() >= 3) break;
+            if (f.value("severity", "") == "info") continue;
+            if (std::find(picked.begin(), picked.end(), &f) != picked.end()) continue;
+            const std::string d = f.value("dimension", "");
+            if (pass == 0 && std::find(used_dims.begin(), used_dims.end(), d) != used_dims.end()) continue;
+            picked.push_back(&f);
+            used_dims.push_back(d);
+        }
+    for (const json* f : picked) {
+        std::string text = sentence(f->value("message", ""));
+        const std::string why = f->value("why", "");
+        if (!why.empty()) text += " Why it matters: " + sentence(why);
+        const std::string advice = f->value("advice", "");
+        if (!advice.empty()) text += " Next time: " + sentence(advice);
+        out["improvements"].push_back(text);
+    }
+    // Takeaway and assignment: the weakest dimension, weighted by how much the rubric cares.
+    std::string weakest;
+    double worst = 2;
+    for (const auto& [d, s] : scores.items()) {
+        const double w = p.dimensions.count(d) ? p.dimensions.at(d) : 0;
+        const double gap = s.get<double>() - w * 0.5;  // a heavily weighted gap matters more
+        if (gap < worst) worst = gap, weakest = d;
+    }
+    if (!picked.empty()) weakest = picked.front()->value("dimension", weakest);
+    if (weakest.empty()) {
+        out["takeaway"] = "Keep practising under time pressure.";
+        return out;
+    }
+    const std::string focus = dimension_name(weakest);
+    if (!picked.empty()) {
+        out["takeaway"] = "If you focus on " + focus + " — " + picked.front()->value("advice", "") +
+                          " — your answers will be in great shape.";
+    } else {
+        out["takeaway"] = "Solid answer across the rubric; keep " + focus +
+                          " as sharp as the rest and practise explaining your trade-offs out loud.";
+    }
+    if (const problem* q = practice_problem(content, p, weakest))
+        out["assignment"] = "Before the next session, design \"" + q->title + "\" (rehearse evaluate --problem " + q->id +
+                            ") and focus specifically on " + focus + ".";
+    else
+        out["assignment"] = "Redo \"" + p.title + "\" focusing specifically on " + focus + ".";
+    return out;
+}
+
+}  // namespace rehearse

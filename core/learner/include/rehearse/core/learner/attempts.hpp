@@ -1,0 +1,60 @@
+/// @file
+/// Recording a graded attempt at a problem: the attempt, its per-dimension scores, its findings
+/// (when an evaluation is given) and the mastery update with its history, in one transaction.
+#pragma once
+
+#include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/learner/mastery.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rehearse {
+
+struct attempt_input {
+    attempt_input() = default;
+    attempt_input(std::string problem, std::map<std::string, double> dimension_scores)
+        : problem_id(std::move(problem)), scores(std::move(dimension_scores)) {}
+
+    std::string problem_id;                  ///< bare or pack/id
+    std::map<std::string, double> scores;    ///< dimension → 0..1, at least one
+    std::string source = "coach";            ///< answer | coach | mock
+    std::optional<double> overall;           ///< 0..100; default: the rubric-weighted mean of `scores`
+    std::optional<std::string> answer_text;  ///< the Markdown answer, when there is one
+    std::optional<nlohmann::json> evaluation;  ///< CONTRACT §5 document; its findings are stored
+};
+
+struct attempt_result {
+    std::int64_t attempt_id = 0;
+    std::string problem;  ///< bare id
+    std::map<std::string, double> scores;
+    double overall = 0;            ///< 0..100
+    double predicted_success = 0;  ///< the model's prediction just before the attempt
+    std::string focus;             ///< the attempt's main focus dimension
+    std::string at;                ///< ISO-8601
+    std::vector<mastery_change> mastery;
+};
+
+/// Records and updates mastery in one transaction. Throws error(not_found) for an unknown problem,
+/// error(invalid_input) for an unknown dimension, a score outside 0..1, no scores, an unknown source
+/// or a malformed evaluation; nothing is stored then.
+attempt_result record_attempt(app_context& ctx, const learner& who, const attempt_input& input);
+/// The same without an app_context (simulation, tests): any store, any registry, any instant.
+attempt_result record_attempt(store& db, const content_registry& content, const learner& who,
+                              const attempt_input& input, sys_ms now);
+
+/// {attempt_id, problem, at, overall, predicted_success, focus, scores,
+///  mastery: {dim: {before, after}}}
+nlohmann::json attempt_result_json(const attempt_result& r);
+
+/// Parses `DIM=S,DIM=S` (scores 0..1, known dimensions, each once); error(usage) otherwise.
+std::map<std::string, double> parse_scores(std::string_view text);
+
+}  // namespace rehearse

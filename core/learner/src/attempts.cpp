@@ -1,0 +1,211 @@
+#include "rehearse/core/learner/attempts.hpp"
+
+#include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/plans.hpp"
+#include "rehearse/core/learner/prediction.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace rehearse {
+
+using nlohmann::json;
+
+namespace {
+
+const std::string& dimension_list() {
+    static const std::string list = [] {
+        std::string s;
+        for (auto d : all_dimensions) s += (s.empty() ? "" : ", ") + std::string(d);
+        return s;
+    }();
+    return list;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+void validate(const problem& p, const attempt_input& in) {
+    if (in.scores.empty()) throw error(errc::invalid_input, "an attempt needs at least one dimension score");
+    for (const auto& [dim, score] : in.scores) {
+        if (!is_dimension(dim))
+            throw error(errc::invalid_input, "unknown dimension \"" + dim + "\" (" + dimension_list() + ")");
+        if (!std::isfinite(score) || score < 0 || score > 1)
+            throw error(errc::invalid_input, "the score for " + dim + " must be between 0 and 1");
+    }
+    if (in.source != "answer" && in.source != "coach" && in.source != "mock")
+        throw error(errc::invalid_input, "an attempt's source is answer, coach or mock, not \"" + in.source + "\"");
+    if (in.overall && (!std::isfinite(*in.overall) || *in.overall < 0 || *in.overall > 100))
+        throw error(errc::invalid_input, "overall must be between 0 and 100");
+    (void)p;
+}
+
+/// The rubric-weighted mean of the scores over the problem's dimensions (plain mean when the scores
+/// touch none of them): the attempt's success, 0..1.
+double weighted_success(const problem& p, const std::map<std::string, double>& scores) {
+    double total = 0, weight = 0, plain = 0;
+    for (const auto& [dim, score] : scores) {
+        plain += score;
+        if (const auto it = p.dimensions.find(dim); it != p.dimensions.end()) {
+            total += it->second * score;
+            weight += it->second;
+        }
+    }
+    return weight > 0 ? total / weight : plain / static_cast<double>(scores.size());
+}
+
+std::string text_field(const json& finding, const char* key, std::size_t index) {
+    const auto it = finding.find(key);
+    if (it == finding.end() || !it->is_string())
+        throw error(errc::invalid_input,
+                    "evaluation findings[" + std::to_string(index) + "]." + key + ": expected a string");
+    return it->get<std::string>();
+}
+
+void store_findings(SQLite::Database& db, std::int64_t attempt_id, const json& evaluation) {
+    if (!evaluation.is_object()) throw error(errc::invalid_input, "an evaluation is a JSON object");
+    const auto it = evaluation.find("findings");
+    if (it == evaluation.end()) return;
+    if (!it->is_array()) throw error(errc::invalid_input, "evaluation findings: expected an array");
+    SQLite::Statement insert(
+        db, "INSERT INTO attempt_findings(attempt_id, finding_id, dimension, severity, message) VALUES (?, ?, ?, ?, ?)");
+    std::size_t i = 0;
+    for (const auto& f : *it) {
+        if (!f.is_object()) throw error(errc::invalid_input, "evaluation findings[" + std::to_string(i) + "]: expected an object");
+        insert.bind(1, attempt_id);
+        insert.bind(2, text_field(f, "id", i));
+        insert.bind(3, text_field(f, "dimension", i));
+        insert.bind(4, text_field(f, "severity", i));
+        insert.bind(5, text_field(f, "message", i));
+        insert.exec();
+        insert.reset();
+        ++i;
+    }
+}
+
+void update_problem_stats(SQLite::Database& db, std::int64_t learner_id, const std::string& problem_id,
+                          const std::string& at, double success) {
+    SQLite::Statement upsert(db,
+                             "INSERT INTO learner_problem_stats(learner_id, problem_id, attempts, last_at, last_success, "
+                             "best_success) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT(learner_id, problem_id) DO UPDATE SET "
+                             "attempts = attempts + 1, last_at = excluded.last_at, last_success = excluded.last_success, "
+                             "best_success = max(best_success, excluded.best_success)");
+    upsert.bind(1, learner_id);
+    upsert.bind(2, problem_id);
+    upsert.bind(3, at);
+    upsert.bind(4, success);
+    upsert.bind(5, success);
+    upsert.exec();
+}
+
+}  // namespace
+
+std::map<std::string, double> parse_scores(std::string_view text) {
+    std::map<std::string, double> out;
+    const auto bad = [&](const std::string& why) {
+        return error(errc::usage, "--scores: " + why + " (expected DIM=S,... with S from 0 to 1, e.g. data-model=0.6,api=0.8)");
+    };
+    if (trim(text).empty()) throw bad("no scores");
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view item = trim(text.substr(start, comma - start));
+        const std::size_t eq = item.find('=');
+        if (eq == std::string_view::npos) throw bad("\"" + std::string(item) + "\" has no '='");
+        const std::string dim(trim(item.substr(0, eq)));
+        const std::string_view number = trim(item.substr(eq + 1));
+        if (!is_dimension(dim)) throw bad("unknown dimension \"" + dim + "\" (" + dimension_list() + ")");
+        double value = 0;
+        const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
+        if (number.empty() || ec != std::errc() || ptr != number.data() + number.size() || !std::isfinite(value) ||
+            value < 0 || value > 1)
+            throw bad("the score for " + dim + " is \"" + std::string(number) + "\"");
+        if (!out.emplace(dim, value).second) throw bad(dim + " given twice");
+        start = comma + 1;
+    }
+    return out;
+}
+
+attempt_result record_attempt(app_context& ctx, const learner& who, const attempt_input& input) {
+    return record_attempt(ctx.db(), ctx.content(), who, input, ctx.now());
+}
+
+attempt_result record_attempt(store& db, const content_registry& content, const learner& who,
+                              const attempt_input& input, sys_ms now) {
+    const problem* p = &content.require_problem(input.problem_id);
+    validate(*p, input);
+
+    attempt_result r;
+    r.problem = p->id;
+    r.scores = input.scores;
+    r.at = format_iso8601(now);
+    const double success = input.overall ? *input.overall / 100.0 : weighted_success(*p, input.scores);
+    r.overall = success * 100.0;
+
+    db.transaction([&](SQLite::Database& conn) {
+        const learner_view before = view_at(load_skills(conn, who.id), now);
+        r.predicted_success = predicted_success(before, *p);
+        // The focus follows the same interleaving rule as selection, so a recommendation's focus
+        // and the recorded one agree.
+        std::vector<std::string> latest;
+        SQLite::Statement focuses(conn, "SELECT focus FROM attempts WHERE learner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
+        focuses.bind(1, who.id);
+        focuses.bind(2, static_cast<int>(focus_history));
+        while (focuses.executeStep()) latest.push_back(focuses.getColumn(0).isNull() ? "" : focuses.getColumn(0).getString());
+        r.focus = main_focus(before, *p, best_shares(content), resting_dimension(latest));
+
+        SQLite::Statement insert(conn,
+                                 "INSERT INTO attempts(learner_id, problem_id, source, overall, answer_text, "
+                                 "evaluation_json, focus, predicted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, who.id);
+        insert.bind(2, p->id);
+        insert.bind(3, input.source);
+        insert.bind(4, r.overall);
+        if (input.answer_text) insert.bind(5, *input.answer_text);
+        else insert.bind(5);
+        if (input.evaluation) insert.bind(6, input.evaluation->dump());
+        else insert.bind(6);
+        insert.bind(7, r.focus);
+        insert.bind(8, r.predicted_success);
+        insert.bind(9, r.at);
+        insert.exec();
+        r.attempt_id = conn.getLastInsertRowid();
+
+        SQLite::Statement score(conn, "INSERT INTO attempt_scores(attempt_id, dimension, score) VALUES (?, ?, ?)");
+        std::vector<observation> observations;
+        for (const auto& [dim, s] : input.scores) {
+            score.bind(1, r.attempt_id);
+            score.bind(2, dim);
+            score.bind(3, s);
+            score.exec();
+            score.reset();
+            observations.push_back({dim, s, p->rating, evidence_strength(*p, dim)});
+        }
+        if (input.evaluation) store_findings(conn, r.attempt_id, *input.evaluation);
+        update_problem_stats(conn, who.id, p->id, r.at, success);
+        r.mastery = apply_observations(conn, who.id, observations, now, "attempt", r.attempt_id);
+        log_plan_activity(conn, content, who.id, input.source == "mock" ? "mock" : "problem", p->id, now);
+    });
+    return r;
+}
+
+json attempt_result_json(const attempt_result& r) {
+    json mastery = json::object();
+    for (const auto& c : r.mastery) mastery[c.dimension] = {{"before", c.before}, {"after", c.after}};
+    return {{"attempt_id", r.attempt_id},
+            {"problem", r.problem},
+            {"at", r.at},
+            {"overall", r.overall},
+            {"predicted_success", r.predicted_success},
+            {"focus", r.focus},
+            {"scores", r.scores},
+            {"mastery", mastery}};
+}
+
+}  // namespace rehearse

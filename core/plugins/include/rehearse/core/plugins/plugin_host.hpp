@@ -1,0 +1,86 @@
+/// @file
+/// Finds, loads and guards plugins. One broken plugin never takes the process down or hides the
+/// others: each failure becomes one diagnostic (path + reason) and loading goes on.
+#pragma once
+
+#include "rehearse/core/content/content_registry.hpp"
+
+#include <rehearse/sdk/abi.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rehearse {
+
+struct plugin_manifest {
+    std::string id;
+    std::string version;  ///< the plugin's own semver
+    std::string name;
+    std::string author;
+    std::string description;
+    std::vector<std::string> kinds;  ///< subset of problems, lessons, evaluator, dialogue
+};
+
+/// One loaded library and the plugin instance made from it. The library handle outlives the
+/// instance: the instance is destroyed first, explicitly, then the handle is released.
+class loaded_plugin {
+   public:
+    struct impl;
+    explicit loaded_plugin(std::unique_ptr<impl> p);
+    ~loaded_plugin();
+    loaded_plugin(const loaded_plugin&) = delete;
+    loaded_plugin& operator=(const loaded_plugin&) = delete;
+
+    const plugin_manifest& manifest() const noexcept;
+    const std::filesystem::path& path() const noexcept;
+    uint32_t api_major() const noexcept;
+    uint32_t api_minor() const noexcept;
+
+    /// Calls the plugin's evaluator; throws error(plugin) naming the plugin when it fails.
+    std::string evaluate(std::string_view evaluator_id, std::string_view request_json) const;
+    /// Calls the plugin's dialogue provider; throws error(plugin) naming the plugin when it fails.
+    std::string dialogue_turn(std::string_view dialogue_id, std::string_view request_json) const;
+
+   private:
+    std::unique_ptr<impl> impl_;
+};
+
+struct plugin_diagnostic {
+    std::string path;
+    std::string reason;
+};
+
+class plugin_host {
+   public:
+    explicit plugin_host(content_registry& registry) : registry_(registry) {}
+    /// Destroys plugin instances in reverse load order, then releases their libraries.
+    ~plugin_host();
+    plugin_host(const plugin_host&) = delete;
+    plugin_host& operator=(const plugin_host&) = delete;
+
+    /// Loads every `*.so` in each directory (directories in the given order, files sorted by name).
+    /// A missing directory is skipped silently only when `required` is false.
+    void load_directory(const std::filesystem::path& dir, bool required = false);
+
+    /// Loads one plugin file. Throws error(plugin) with the reason; nothing is registered then.
+    std::shared_ptr<const loaded_plugin> load(const std::filesystem::path& file);
+
+    /// load() that records a failure as a diagnostic instead of throwing.
+    bool try_load(const std::filesystem::path& file);
+
+    const std::vector<std::shared_ptr<const loaded_plugin>>& plugins() const noexcept { return plugins_; }
+    const std::vector<plugin_diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+   private:
+    content_registry& registry_;
+    std::vector<std::shared_ptr<const loaded_plugin>> plugins_;
+    std::vector<plugin_diagnostic> diagnostics_;
+};
+
+/// Parses and validates a manifest; throws error(plugin) listing every violation.
+plugin_manifest parse_manifest(std::string_view json_text);
+
+}  // namespace rehearse

@@ -1,0 +1,312 @@
+#include "rehearse/core/plugins/plugin_host.hpp"
+
+#include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/base/json_file.hpp"
+
+#include <rehearse/sdk/plugin.hpp>
+
+#include <boost/dll/shared_library.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+
+namespace rehearse {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct loaded_plugin::impl {
+    // Declared first so it is destroyed last: the instance and the table live inside the library.
+    boost::dll::shared_library library;
+    fs::path path;
+    plugin_manifest manifest;
+    const rehearse_plugin_v1* table = nullptr;
+    void* instance = nullptr;
+
+    ~impl() {
+        if (instance && table && table->destroy) table->destroy(instance);
+    }
+};
+
+namespace {
+
+// The SDK's own boundary helpers: the host speaks the ABI with the same pieces a plugin uses.
+using sdk::detail::string_sink;
+rehearse_text to_text(std::string_view s) noexcept { return sdk::detail::as_text(s); }
+std::string_view to_view(rehearse_text t) noexcept { return sdk::detail::as_view(t); }
+
+std::string status_name(rehearse_status s) {
+    switch (s) {
+        case REHEARSE_STATUS_INVALID_ARGUMENT: return "invalid argument";
+        case REHEARSE_STATUS_NOT_SUPPORTED: return "not supported";
+        case REHEARSE_STATUS_FAILED: return "failed";
+        case REHEARSE_STATUS_REJECTED: return "rejected";
+        default: return "status " + std::to_string(s);
+    }
+}
+
+/// What the host callbacks need while one plugin's `create` runs.
+struct registration {
+    content_registry::batch batch;
+    const plugin_manifest* manifest;
+    std::vector<std::pair<std::string, json>> evaluators;
+    std::vector<std::pair<std::string, json>> dialogues;
+
+    bool declares(std::string_view kind) const {
+        return std::find(manifest->kinds.begin(), manifest->kinds.end(), kind) != manifest->kinds.end();
+    }
+};
+
+rehearse_status refuse(rehearse_sink* error, const std::string& why) {
+    if (error && error->append) error->append(error->context, why.data(), why.size());
+    return REHEARSE_STATUS_REJECTED;
+}
+
+template <class Body>
+rehearse_status host_guard(rehearse_sink* err, Body&& body) noexcept {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return refuse(err, e.what());
+    } catch (...) {
+        return refuse(err, "unknown error in the host");
+    }
+}
+
+rehearse_status on_register_content(void* ctx, rehearse_text text, rehearse_sink* err) {
+    return host_guard(err, [&]() -> rehearse_status {
+        auto& reg = *static_cast<registration*>(ctx);
+        const json doc = parse_json(to_view(text), "content document");
+        auto violations = reg.batch.add_content(doc);
+        if (!violations.empty()) {
+            std::string message = "invalid content:";
+            for (const auto& v : violations) message += "\n  " + v.to_string();
+            return refuse(err, message);
+        }
+        if (doc.contains("problems") && !reg.declares("problems"))
+            return refuse(err, "content has problems but the manifest does not declare kind \"problems\"");
+        if (doc.contains("lessons") && !reg.declares("lessons"))
+            return refuse(err, "content has lessons but the manifest does not declare kind \"lessons\"");
+        return REHEARSE_STATUS_OK;
+    });
+}
+
+/// Validates an evaluator or dialogue descriptor: {"id","title", <list_key>: [...]}.
+json parse_descriptor(rehearse_text text, std::string_view list_key, std::string_view what) {
+    const json d = parse_json(to_view(text), std::string(what) + " descriptor");
+    std::vector<violation> v;
+    json_check c(v);
+    if (c.object(d, "", {"id", "title", list_key})) {
+        c.id(d, "", "id");
+        c.string(d, "", "title");
+        c.strings(d, "", list_key, 1);
+    }
+    if (!v.empty()) {
+        std::string message = "invalid " + std::string(what) + " descriptor:";
+        for (const auto& x : v) message += "\n  " + x.to_string();
+        throw error(errc::invalid_content, message);
+    }
+    return d;
+}
+
+rehearse_status on_register_evaluator(void* ctx, rehearse_text text, rehearse_sink* err) {
+    return host_guard(err, [&]() -> rehearse_status {
+        auto& reg = *static_cast<registration*>(ctx);
+        if (!reg.declares("evaluator"))
+            return refuse(err, "registers an evaluator but the manifest does not declare kind \"evaluator\"");
+        json d = parse_descriptor(text, "dimensions", "evaluator");
+        for (const auto& dim : d.at("dimensions"))
+            if (!is_dimension(dim.get<std::string>()))
+                return refuse(err, "evaluator \"" + d.at("id").get<std::string>() + "\": unknown dimension \"" +
+                                       dim.get<std::string>() + "\"");
+        reg.evaluators.emplace_back(d.at("id").get<std::string>(), std::move(d));
+        return REHEARSE_STATUS_OK;
+    });
+}
+
+rehearse_status on_register_dialogue(void* ctx, rehearse_text text, rehearse_sink* err) {
+    return host_guard(err, [&]() -> rehearse_status {
+        auto& reg = *static_cast<registration*>(ctx);
+        if (!reg.declares("dialogue"))
+            return refuse(err, "registers a dialogue but the manifest does not declare kind \"dialogue\"");
+        json d = parse_descriptor(text, "modes", "dialogue");
+        reg.dialogues.emplace_back(d.at("id").get<std::string>(), std::move(d));
+        return REHEARSE_STATUS_OK;
+    });
+}
+
+void on_log(void*, int32_t, rehearse_text) {
+    // Plugins may log; the host keeps stdout and stderr for the user, so messages are dropped
+    // until a log sink is configured.
+}
+
+std::string describe_version(uint32_t major, uint32_t minor) {
+    return std::to_string(major) + "." + std::to_string(minor);
+}
+
+}  // namespace
+
+plugin_manifest parse_manifest(std::string_view json_text) {
+    const json m = parse_json(json_text, "manifest");
+    std::vector<violation> v;
+    json_check c(v);
+    plugin_manifest out;
+    if (c.object(m, "", {"id", "version", "name", "kinds"}, {"author", "description"})) {
+        if (const auto* id = c.id(m, "", "id")) out.id = *id;
+        if (const auto* version = c.string(m, "", "version")) {
+            static const std::regex semver(R"(^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$)");
+            if (!std::regex_match(*version, semver)) c.fail("version", "\"" + *version + "\" is not a semantic version");
+            out.version = *version;
+        }
+        if (const auto* name = c.string(m, "", "name")) out.name = *name;
+        if (const auto* author = c.string(m, "", "author", false)) out.author = *author;
+        if (const auto* description = c.string(m, "", "description", false)) out.description = *description;
+        if (const json* kinds = c.strings(m, "", "kinds", 1)) {
+            for (std::size_t i = 0; i < kinds->size(); ++i) {
+                const auto& k = (*kinds)[i];
+                if (!k.is_string()) continue;
+                const auto kind = k.get<std::string>();
+                if (kind != "problems" && kind != "lessons" && kind != "evaluator" && kind != "dialogue")
+                    c.fail("kinds[" + std::to_string(i) + "]", "expected problems|lessons|evaluator|dialogue, got \"" + kind + "\"");
+                else
+                    out.kinds.push_back(kind);
+            }
+        }
+    }
+    if (!v.empty()) {
+        std::string message = "invalid manifest:";
+        for (const auto& x : v) message += "\n  " + x.to_string();
+        throw error(errc::plugin, message);
+    }
+    return out;
+}
+
+loaded_plugin::loaded_plugin(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
+loaded_plugin::~loaded_plugin() = default;
+const plugin_manifest& loaded_plugin::manifest() const noexcept { return impl_->manifest; }
+const fs::path& loaded_plugin::path() const noexcept { return impl_->path; }
+uint32_t loaded_plugin::api_major() const noexcept { return impl_->table->api_major; }
+uint32_t loaded_plugin::api_minor() const noexcept { return impl_->table->api_minor; }
+
+namespace {
+using call_fn = rehearse_status (*)(void*, rehearse_text, rehearse_text, rehearse_sink*, rehearse_sink*);
+
+std::string call_plugin(const loaded_plugin& p, call_fn fn, void* instance, std::string_view what,
+                        std::string_view id, std::string_view request) {
+    const std::string who = "plugin \"" + p.manifest().id + "\" (" + p.path().string() + ")";
+    if (!fn) throw error(errc::plugin, who + ": has no " + std::string(what) + " hook");
+    string_sink response, err;
+    const rehearse_status status = fn(instance, to_text(id), to_text(request), &response.raw, &err.raw);
+    if (status != REHEARSE_STATUS_OK)
+        throw error(errc::plugin, who + ": " + std::string(what) + " \"" + std::string(id) + "\" " +
+                                      status_name(status) + (err.text.empty() ? "" : ": " + err.text));
+    return std::move(response.text);
+}
+}  // namespace
+
+std::string loaded_plugin::evaluate(std::string_view evaluator_id, std::string_view request_json) const {
+    return call_plugin(*this, impl_->table->evaluate, impl_->instance, "evaluator", evaluator_id, request_json);
+}
+
+std::string loaded_plugin::dialogue_turn(std::string_view dialogue_id, std::string_view request_json) const {
+    return call_plugin(*this, impl_->table->dialogue_turn, impl_->instance, "dialogue", dialogue_id, request_json);
+}
+
+plugin_host::~plugin_host() {
+    while (!plugins_.empty()) plugins_.pop_back();
+}
+
+void plugin_host::load_directory(const fs::path& dir, bool required) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        if (required) diagnostics_.push_back({dir.string(), "not a directory"});
+        return;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".so" && !entry.is_directory()) files.push_back(entry.path());
+    if (ec) diagnostics_.push_back({dir.string(), "cannot list: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) try_load(f);
+}
+
+bool plugin_host::try_load(const fs::path& file) {
+    try {
+        load(file);
+        return true;
+    } catch (const std::exception& e) {
+        diagnostics_.push_back({file.string(), e.what()});
+        return false;
+    }
+}
+
+std::shared_ptr<const loaded_plugin> plugin_host::load(const fs::path& file) {
+    auto p = std::make_unique<loaded_plugin::impl>();
+    p->path = fs::absolute(file);
+    try {
+        // rtld_now: an unresolved symbol fails here, with dlerror's text, not at the first call.
+        p->library.load(p->path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+        throw error(errc::plugin, std::string("cannot load: ") + e.what());
+    }
+    if (!p->library.has(REHEARSE_ENTRY_SYMBOL)) {
+        const bool other_major = p->library.has("rehearse_plugin_entry_v0") || p->library.has("rehearse_plugin_entry_v2");
+        throw error(errc::plugin, std::string("no entry point ") + REHEARSE_ENTRY_SYMBOL +
+                                      (other_major ? " (the plugin was built for another major API version)"
+                                                   : " (not a Rehearse plugin, or built for another major API version)"));
+    }
+    const auto entry = p->library.get<const rehearse_plugin_v1*()>(REHEARSE_ENTRY_SYMBOL);
+    const rehearse_plugin_v1* table = entry();
+    if (!table) throw error(errc::plugin, "entry point returned no plugin table");
+    if (table->struct_size < REHEARSE_PLUGIN_V1_MIN_SIZE)
+        throw error(errc::plugin, "plugin table is " + std::to_string(table->struct_size) + " bytes, a v1 table has at least " +
+                                      std::to_string(REHEARSE_PLUGIN_V1_MIN_SIZE));
+    if (table->api_major != REHEARSE_API_MAJOR)
+        throw error(errc::plugin, "plugin API " + describe_version(table->api_major, table->api_minor) +
+                                      " does not match host API " + describe_version(REHEARSE_API_MAJOR, REHEARSE_API_MINOR) +
+                                      (table->api_major > REHEARSE_API_MAJOR ? " (the host is older: upgrade rehearse)"
+                                                                             : " (the plugin is older: rebuild it against this SDK)"));
+    if (table->api_minor > REHEARSE_API_MINOR)
+        throw error(errc::plugin, "plugin needs API " + describe_version(table->api_major, table->api_minor) +
+                                      " but the host offers " + describe_version(REHEARSE_API_MAJOR, REHEARSE_API_MINOR) +
+                                      " (the host is older: upgrade rehearse)");
+    if (!table->create || !table->destroy)
+        throw error(errc::plugin, std::string("plugin table has no ") + (!table->create ? "create" : "destroy") + " hook");
+    p->table = table;
+    p->manifest = parse_manifest(to_view(table->manifest_json));
+    const auto declares = [&](std::string_view k) {
+        return std::find(p->manifest.kinds.begin(), p->manifest.kinds.end(), k) != p->manifest.kinds.end();
+    };
+    if (declares("evaluator") && !table->evaluate)
+        throw error(errc::plugin, "declares kind \"evaluator\" but has no evaluate hook");
+    if (declares("dialogue") && !table->dialogue_turn)
+        throw error(errc::plugin, "declares kind \"dialogue\" but has no dialogue_turn hook");
+    for (const auto& other : plugins_)
+        if (other->manifest().id == p->manifest.id)
+            throw error(errc::plugin, "plugin id \"" + p->manifest.id + "\" is already loaded from " + other->path().string());
+
+    registration reg{content_registry::batch(p->manifest.id), &p->manifest, {}, {}};
+    rehearse_host_v1 host{sizeof(rehearse_host_v1), REHEARSE_API_MAJOR, REHEARSE_API_MINOR, &reg,
+                          &on_register_content, &on_register_evaluator, &on_register_dialogue, &on_log};
+    string_sink err;
+    const rehearse_status status = table->create(&host, &p->instance, &err.raw);
+    if (status != REHEARSE_STATUS_OK) {
+        p->instance = nullptr;  // a failed create owns nothing we may destroy
+        throw error(errc::plugin, "initialisation " + status_name(status) + (err.text.empty() ? "" : ": " + err.text));
+    }
+    const std::string plugin_id = p->manifest.id;
+    auto loaded = std::make_shared<const loaded_plugin>(std::move(p));
+    for (auto& [id, d] : reg.evaluators)
+        reg.batch.add_evaluator({id, plugin_id, d.at("title").get<std::string>(),
+                                 d.at("dimensions").get<std::vector<std::string>>(), loaded});
+    for (auto& [id, d] : reg.dialogues)
+        reg.batch.add_dialogue({id, plugin_id, d.at("title").get<std::string>(),
+                                d.at("modes").get<std::vector<std::string>>(), loaded});
+    registry_.commit(std::move(reg.batch));  // throws on duplicate ids; `loaded` is then released
+    plugins_.push_back(loaded);
+    return loaded;
+}
+
+}  // namespace rehearse
