@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // ts-fsrs replaying the reviews rehearse_bench_scheduler wrote (--reviews-out FILE), with the
-// options of CONTRACT §7 (FSRS-6 defaults, retention 0.9, no fuzz, steps 1m 10m / 10m, short-term
-// on). Prints `fsrs_replay_ms X` (best of 3, parsing excluded) and `fsrs_checksum Y` (sum of the
-// final stabilities, which must match the C++ run). ts-fsrs comes from tests/fsrs (`npm ci` there).
+// default options of `srs replay` in docs/cli.md (FSRS-6 defaults, retention 0.9, no fuzz, steps
+// 1m 10m / 10m, short-term on). Prints `fsrs_replay_ms X` (best of 3, parsing excluded) and
+// `fsrs_checksum Y` (sum of the final stabilities, which must match the C++ run). ts-fsrs comes
+// from tests/fsrs (`npm ci` there).
 //
 // Usage: node bench/fsrs_replay_node.mjs REVIEWS_FILE
 import { createRequire } from 'node:module';

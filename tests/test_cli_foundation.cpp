@@ -1,5 +1,5 @@
-// The real `rehearse` executable as a subprocess: conventions of CONTRACT §2 and the content
-// commands of §3.
+// The real `rehearse` executable as a subprocess: the global conventions and the content commands
+// of docs/cli.md.
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 

@@ -97,7 +97,7 @@ TEST_CASE("evaluator accuracy on the labelled answer corpus") {
     CHECK(total.precision() >= 0.95);
     CHECK(total.recall() >= 0.95);
     // Measured 62 of 69 overall scores inside their labelled range (the overall is the rubric-weighted
-    // mean, CONTRACT §5; the misses are all above their band, in answers whose gaps sit in
+    // mean, docs/answers.md; the misses are all above their band, in answers whose gaps sit in
     // low-weight dimensions).
     CHECK(in_range * 20 >= answers * 17);
 }

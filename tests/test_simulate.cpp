@@ -1,4 +1,4 @@
-// `rehearse simulate` end to end (CONTRACT §8): the JSON shape, determinism for a seed, the same
+// `rehearse simulate` end to end (docs/simulation.md): the JSON shape, determinism for a seed, the same
 // learners under every policy, and usage errors. Small N: this is a smoke test, not the benchmark
 // (bench/simulate_table.sh is).
 #include "support/process.hpp"

@@ -23,7 +23,7 @@ struct option_spec {
     bool repeatable = false;
 };
 
-/// Options every command accepts (CONTRACT §2).
+/// Options every command accepts (docs/cli.md, Global options).
 struct global_options {
     bool json = false;
     bool help = false;

@@ -1,4 +1,4 @@
-// `rehearse simulate`: the simulated-learner benchmark (CONTRACT §8, docs/simulation.md).
+// `rehearse simulate`: the simulated-learner benchmark (docs/simulation.md).
 #include "cli/cli.hpp"
 
 #include "rehearse/sim/simulate.hpp"

@@ -1,4 +1,4 @@
-// `rehearse srs replay`: the FSRS-6 scheduler over a stream of review events (CONTRACT §7).
+// `rehearse srs replay`: the FSRS-6 scheduler over a stream of review events (docs/cli.md, srs replay).
 #include "cli/cli.hpp"
 
 #include "rehearse/core/base/error.hpp"
@@ -15,7 +15,8 @@ int cmd_srs_replay(invocation& inv) {
             options.emplace_back(name);
             options.push_back(*v);
         }
-    // CONTRACT §7: a wrong parameter count (and any bad option value) fails the replay, exit 1;
+    // docs/cli.md (srs replay): a wrong parameter count (and any bad option value) fails the
+    // replay, exit 1;
     // srs_option_error is an invalid_input error, which the CLI maps to exit 1.
     const fsrs::parameters params = parse_srs_options(options);
     return srs_replay(inv.in, inv.out, inv.err, params) == 0 ? 0 : 1;

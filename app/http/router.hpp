@@ -19,7 +19,7 @@
 
 namespace rehearse::http {
 
-/// Request bodies above this are refused with 413 (CONTRACT §9).
+/// Request bodies above this are refused with 413 (README.md, The HTTP API).
 inline constexpr std::size_t max_body_bytes = 1024 * 1024;
 
 struct request {

@@ -89,7 +89,7 @@ function isoWithOffset(ms, offsetMinutes, withMillis) {
 }
 function timestampText(ms, style) {
   switch (style) {
-    case 'plain': // whole seconds, Z, like the contract's example
+    case 'plain': // whole seconds, Z, like the example in docs/cli.md (srs replay)
       return isoWithOffset(ms - (ms % 1000), 0, false);
     case 'iso': // exactly what toISOString prints
       return new Date(ms).toISOString();

@@ -118,7 +118,7 @@ json evaluate_model(const content_registry& content, const problem& p, const jso
         weighted += weight * it->second;
         total += weight;
     }
-    // CONTRACT §5: the overall score is the rubric-weighted mean of the dimension scores; how much
+    // docs/answers.md: the overall score is the rubric-weighted mean of the dimension scores; how much
     // a gap costs is the evaluators' call, made in the dimension it belongs to.
     const int overall = total > 0 ? static_cast<int>(std::lround(100 * weighted / total)) : 0;
     json out{{"problem", p.id}, {"overall", overall}, {"scores", score_json}, {"findings", findings}};

@@ -41,7 +41,7 @@ json progress_json(store& db, const learner& who, sys_ms now) {
             order.emplace_back(m, dim);
         }
     });
-    // Weakest first; equal mastery keeps CONTRACT §4 order (stable sort over that order).
+    // Weakest first; equal mastery keeps the rubric order of docs/answers.md (stable sort over it).
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first - 1e-12; });
     json weakest = json::array();
     for (std::size_t i = 0; i < order.size() && i < weakest_listed; ++i) weakest.push_back(order[i].second);

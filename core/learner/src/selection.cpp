@@ -141,7 +141,7 @@ double mastery_of(const snapshot& s, const std::string& dim) {
     return it == s.view.mastery.end() ? 0.0 : it->second;
 }
 
-/// The learner's dimensions, weakest first (ties in CONTRACT §4 order).
+/// The learner's dimensions, weakest first (ties in the rubric order of docs/answers.md).
 std::vector<std::string> weakest_first(const snapshot& s) {
     std::vector<std::string> dims;
     for (auto d : all_dimensions) dims.emplace_back(d);

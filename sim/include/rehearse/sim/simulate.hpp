@@ -1,8 +1,8 @@
 /// @file
-/// `rehearse simulate` (CONTRACT §8): simulated learners practise for K sessions under a selection
-/// policy; the result says how fast they master every dimension. The `adaptive` policy is the
-/// product's selector, called through the same use case as `rehearse next --kind problem`, with a
-/// real store and record_attempt for every attempt.
+/// `rehearse simulate` (docs/simulation.md): simulated learners practise for K sessions under a
+/// selection policy; the result says how fast they master every dimension. The `adaptive` policy is
+/// the product's selector, called through the same use case as `rehearse next --kind problem`, with
+/// a real store and record_attempt for every attempt.
 #pragma once
 
 #include "rehearse/core/content/content_registry.hpp"
@@ -57,9 +57,10 @@ struct result {
 /// error(not_found) when no problem is loaded.
 result simulate(const content_registry& content, const options& o);
 
-/// CONTRACT §8's object plus variant, seed, finished_share, mastery_after (the mean and weakest
-/// mastery after min(40, K) sessions), auc, success_rate, success_rate_while_learning and
-/// final_mastery_by_dimension.
+/// The `simulate --json` document (docs/simulation.md): policy, learners, sessions,
+/// sessions_to_mastery {mean, median, unfinished}, final_mastery {mean, weakest}, plus variant, seed,
+/// finished_share, mastery_after (the mean and weakest mastery after min(40, K) sessions), auc,
+/// success_rate, success_rate_while_learning and final_mastery_by_dimension.
 nlohmann::json result_json(const result& r);
 
 /// Mastery shown for a hidden skill: the chance of doing well on a medium problem (rating 0).

@@ -1,8 +1,8 @@
 /// @file
 /// Splits a Markdown answer into blocks (headings, paragraphs, list items, table rows, code blocks)
-/// with md4c, and files each under the rubric section of the nearest `##` heading (CONTRACT §5
-/// synonyms). Evaluators then read blocks instead of raw text, so a `#` inside a code block or a
-/// table is never mistaken for structure.
+/// with md4c, and files each under the rubric section of the nearest `##` heading (the synonyms of
+/// docs/answers.md). Evaluators then read blocks instead of raw text, so a `#` inside a code block
+/// or a table is never mistaken for structure.
 #pragma once
 
 #include <string>

@@ -26,7 +26,7 @@ enum class errc {
 /// Stable name of a code, e.g. "not_found".
 std::string_view code_name(errc code) noexcept;
 
-/// CLI exit code for an error: 2 for usage errors, 1 for everything else (CONTRACT §2).
+/// CLI exit code for an error: 2 for usage errors, 1 for everything else (docs/cli.md).
 int exit_code(errc code) noexcept;
 
 class error : public std::runtime_error {

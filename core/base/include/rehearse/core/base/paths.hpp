@@ -1,5 +1,5 @@
 /// @file
-/// Where Rehearse finds its plugins, curricula and database (CONTRACT §1, §2).
+/// Where Rehearse finds its plugins, curricula and database (docs/cli.md).
 #pragma once
 
 #include <filesystem>

@@ -1,5 +1,5 @@
 /// @file
-/// Use cases that list and show content, as the JSON shapes of CONTRACT §3. The CLI prints them
+/// Use cases that list and show content, as the JSON shapes of docs/cli.md. The CLI prints them
 /// (as JSON or rendered as text) and the HTTP API returns them, so the two cannot drift apart.
 #pragma once
 

@@ -1,5 +1,5 @@
 /// @file
-/// Submitting a written answer as an attempt: grade it (CONTRACT §5) and record the grade, the
+/// Submitting a written answer as an attempt: grade it (docs/answers.md) and record the grade, the
 /// findings and the mastery update. The CLI's `attempt --answer` and the HTTP API's
 /// `POST /learners/{name}/attempts` both call this, so the two cannot grade or record differently.
 #pragma once
@@ -16,7 +16,7 @@
 namespace rehearse {
 
 struct answer_attempt {
-    nlohmann::json evaluation;  ///< CONTRACT §5 document
+    nlohmann::json evaluation;  ///< the evaluation document of docs/answers.md
     attempt_result recorded;
 };
 

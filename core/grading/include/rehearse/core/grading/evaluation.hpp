@@ -1,7 +1,7 @@
 /// @file
 /// Grades an answer: parses it once into the answer model, asks every registered evaluator plugin
 /// for its dimension, weights the scores by the problem's rubric and composes coach feedback
-/// (CONTRACT §5).
+/// (docs/answers.md).
 #pragma once
 
 #include "rehearse/core/runtime/app_context.hpp"
@@ -20,8 +20,9 @@ inline constexpr std::size_t max_answer_bytes = 1024 * 1024;
 /// Throws error(invalid_input) for an empty, binary (NUL bytes or invalid UTF-8) or oversized answer.
 void check_answer_text(std::string_view answer_markdown);
 
-/// CONTRACT §5 JSON for `answer_markdown` against `problem_id`. Throws error(not_found) for an
-/// unknown problem, error(invalid_input) for an unusable answer. Records nothing.
+/// The evaluation JSON of docs/answers.md for `answer_markdown` against `problem_id`. Throws
+/// error(not_found) for an unknown problem, error(invalid_input) for an unusable answer. Records
+/// nothing.
 nlohmann::json evaluate_answer(app_context& ctx, std::string_view problem_id, std::string_view answer_markdown);
 
 /// The same against an explicit registry and an already parsed model (tests, benchmarks).

@@ -28,7 +28,7 @@ struct attempt_input {
     std::string source = "coach";            ///< answer | coach | mock
     std::optional<double> overall;           ///< 0..100; default: the rubric-weighted mean of `scores`
     std::optional<std::string> answer_text;  ///< the Markdown answer, when there is one
-    std::optional<nlohmann::json> evaluation;  ///< CONTRACT §5 document; its findings are stored
+    std::optional<nlohmann::json> evaluation;  ///< docs/answers.md document; its findings are stored
 };
 
 struct attempt_result {

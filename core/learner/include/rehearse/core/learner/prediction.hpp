@@ -45,9 +45,9 @@ std::optional<std::string> resting_dimension(const std::vector<std::string>& lat
 inline constexpr std::size_t focus_history = 3;
 
 /// The dimension this problem would mostly exercise for this learner:
-/// argmax_d need(mastery_d) · relative_share_d, ties broken by the order of CONTRACT §4. A `resting`
-/// dimension is skipped unless the problem weights nothing else: the attempt then practises the
-/// next-weakest dimension the problem serves.
+/// argmax_d need(mastery_d) · relative_share_d, ties broken by the rubric order (docs/answers.md).
+/// A `resting` dimension is skipped unless the problem weights nothing else: the attempt then
+/// practises the next-weakest dimension the problem serves.
 std::string main_focus(const learner_view& v, const problem& p, const share_map& best,
                        const std::optional<std::string>& resting = std::nullopt);
 

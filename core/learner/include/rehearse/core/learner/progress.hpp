@@ -1,6 +1,6 @@
 /// @file
 /// A learner's progress: mastery per dimension now, attempts, and the trend of every update
-/// (CONTRACT §6 `progress --json`).
+/// (docs/cli.md, `progress --json`).
 #pragma once
 
 #include "rehearse/core/runtime/app_context.hpp"

@@ -1,6 +1,6 @@
 /// @file
 /// What to do next: a due flashcard review, a lesson or a problem, chosen from the learner model,
-/// with human-readable reasons (CONTRACT §6 `next --json`). Deterministic for a given clock and
+/// with human-readable reasons (docs/cli.md, `next --json`). Deterministic for a given clock and
 /// state. docs/learner-model.md describes the scoring.
 #pragma once
 
@@ -50,7 +50,8 @@ recommendation recommend_next(app_context& ctx, const learner& who, std::optiona
 recommendation recommend_next(store& db, const content_registry& content, const learner& who,
                               std::optional<activity_kind> only, sys_ms now);
 
-/// CONTRACT §6: {kind, id, title, reasons, predicted_success, due_reviews} plus focus and target.
+/// docs/cli.md `next --json`: {kind, id, title, reasons, predicted_success, due_reviews} plus focus
+/// and target.
 nlohmann::json recommendation_json(const recommendation& r);
 
 /// The success target for a learner whose recent realised success (mean of the last attempts'

@@ -1,6 +1,6 @@
 /// @file srs_replay.hpp
 /// @brief `rehearse srs replay`: replays review events through the FSRS scheduler
-///        (CONTRACT §7), and the parsing of its scheduler options.
+///        (docs/cli.md, srs replay), and the parsing of its scheduler options.
 #pragma once
 
 #include "rehearse/core/base/error.hpp"
@@ -53,7 +53,7 @@ void apply_srs_option(fsrs::parameters& p, std::string_view name, std::string_vi
 /// including an argument that is not one of these options.
 [[nodiscard]] fsrs::parameters parse_srs_options(std::span<const std::string> args);
 
-/// Replays review events (CONTRACT §7).
+/// Replays review events (docs/cli.md, srs replay).
 ///
 /// Reads JSON lines `{"card": "c1", "rating": 1..4, "review_at": "ISO-8601"}` from `in`
 /// (blank lines are skipped; `card` may be a string or an integer) and writes, for each
