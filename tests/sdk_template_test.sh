@@ -35,4 +35,66 @@ exported=$(nm -D --defined-only "$plugin" | awk '$2 == "T" {print $3}' | sort | 
 "$cli" --plugins "$work/my-plugin/build" problems --json > "$work/problems.json"
 grep -q '"my-pack-guestbook"' "$work/problems.json" || { echo "FAIL: the template's problem is not listed"; exit 1; }
 "$cli" --plugins "$work/my-plugin/build" plugins --json | grep -q '"my-pack"' || { echo "FAIL: plugin not listed"; exit 1; }
-echo "sdk template: built out of tree and loaded"
+
+# The template's evaluator grades through the real CLI: a thin answer gets its finding and a lower
+# score; a full answer gets neither. An evaluator that ignored the answer would fail here.
+cat > "$work/thin.md" <<'EOF'
+# Guestbook
+
+## Requirements
+Visitors post messages.
+
+## Architecture
+An app in front of PostgreSQL.
+EOF
+cat > "$work/full.md" <<'EOF'
+# Guestbook
+
+## Requirements
+Visitors leave short messages on a page and read the newest ones first. The owner hides spam and
+abusive messages. A few hundred messages a day, read far more often than written, so one small
+deployment is plenty.
+
+## Architecture
+One stateless web application behind a load balancer serves the page and the API. It reads and
+writes a single PostgreSQL database. There is no cache and no queue: the load is tiny and every
+request is a single indexed query.
+
+## Data model
+One table holds every message; the owner hides a message instead of deleting it, so moderation
+can be undone.
+
+```sql
+CREATE TABLE messages (id BIGSERIAL PRIMARY KEY, author VARCHAR(80) NOT NULL,
+  body VARCHAR(2000) NOT NULL, hidden BOOLEAN NOT NULL DEFAULT FALSE, created_at TIMESTAMPTZ NOT NULL);
+CREATE INDEX messages_recent ON messages (created_at, id);
+```
+
+## API
+- POST /api/v1/messages creates a message and returns 201 with its id.
+- GET /api/v1/messages?cursor=... returns 200 with a page of visible messages, newest first.
+- PATCH /api/v1/messages/{id} lets the owner hide or show a message and returns 200.
+EOF
+grade() {
+    "$cli" --plugins "$work/my-plugin/build" --db "$work/rehearse.db" \
+        evaluate --problem my-pack-guestbook --answer "$1" --json
+}
+grade "$work/thin.md" > "$work/thin.json"
+grade "$work/full.md" > "$work/full.json"
+python3 -c '
+import json, sys
+thin, full = (json.load(open(path)) for path in sys.argv[1:3])
+ids = lambda result: [f["id"] for f in result["findings"]]
+checks = [
+    ("my-pack/thin-sections" in ids(thin), "the thin answer lacks the finding my-pack/thin-sections"),
+    ("my-pack/thin-sections" not in ids(full), "the full answer got the finding my-pack/thin-sections"),
+    (full["scores"]["communication"] > thin["scores"]["communication"],
+     "communication: full %s is not above thin %s" % (full["scores"]["communication"], thin["scores"]["communication"])),
+    (full["overall"] > thin["overall"], "overall: full %s is not above thin %s" % (full["overall"], thin["overall"])),
+]
+failed = [why for ok, why in checks if not ok]
+for why in failed:
+    print("FAIL: " + why)
+sys.exit(1 if failed else 0)
+' "$work/thin.json" "$work/full.json"
+echo "sdk template: built out of tree, loaded, and graded a thin and a full answer"
