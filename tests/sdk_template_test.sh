@@ -8,9 +8,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cmake --install "$build_dir" --prefix "$work/prefix" --component sdk > "$work/install.log"
-# The header-only text helpers are installed and compile on their own as C++17, warning-free.
+# The schema references come with the SDK.
+for doc in content-v1.md evaluate-v1.md; do
+    test -f "$work/prefix/share/rehearse/sdk-schema/$doc" || { echo "FAIL: sdk/schema/$doc is not installed"; exit 1; }
+done
+# The header-only text helpers and dimension ids are installed and compile on their own as C++17,
+# warning-free.
 cat > "$work/text_check.cpp" <<'EOF'
+#include <rehearse/sdk/dimensions.hpp>
 #include <rehearse/sdk/text.hpp>
+static_assert(rehearse::sdk::is_dimension("data-model") && !rehearse::sdk::is_dimension("vibes"));
+static_assert(rehearse::sdk::all_dimensions.size() == 8 && rehearse::sdk::all_difficulties.size() == 3);
 int main() {
     const std::string s = rehearse::sdk::text::lower("We leave out sharding, Cassandra and Kafka.");
     const auto at = rehearse::sdk::text::find_word(s, "kafka");

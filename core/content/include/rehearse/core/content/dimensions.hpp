@@ -1,21 +1,14 @@
 /// @file
-/// The rubric dimensions (CONTRACT §4). Ids are stable.
+/// The rubric dimensions (CONTRACT §4). Ids are stable. Defined once, in the SDK, so plugins and
+/// the core agree on them; the core uses them under its own namespace.
 #pragma once
 
-#include <array>
-#include <string_view>
+#include <rehearse/sdk/dimensions.hpp>
 
 namespace rehearse {
 
-inline constexpr std::array<std::string_view, 8> all_dimensions{
-    "requirements", "estimation", "architecture", "data-model", "api", "scaling", "reliability", "communication"};
-
-inline bool is_dimension(std::string_view id) noexcept {
-    for (auto d : all_dimensions)
-        if (d == id) return true;
-    return false;
-}
-
-inline constexpr std::array<std::string_view, 3> all_difficulties{"easy", "medium", "hard"};
+using sdk::all_difficulties;
+using sdk::all_dimensions;
+using sdk::is_dimension;
 
 }  // namespace rehearse
