@@ -27,6 +27,8 @@
 extern "C" {
 #endif
 
+/* The one source of the API version: the build reads these two lines for the SDK's CMake package
+ * version (find_package(RehearseSDK 1.0)). Keep them in this form. */
 #define REHEARSE_API_MAJOR 1
 #define REHEARSE_API_MINOR 0
 
