@@ -1,5 +1,5 @@
 /// @file
-/// The rubric's dimension ids and the problem difficulties (CONTRACT §4). Ids are stable forever:
+/// The rubric's dimension ids and the problem difficulties (docs/answers.md). Ids are stable forever:
 /// an evaluator registers the dimensions it grades by these ids, and a problem weights them.
 /// Header-only, C++17, standard library only.
 #pragma once

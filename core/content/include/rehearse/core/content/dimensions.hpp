@@ -1,5 +1,5 @@
 /// @file
-/// The rubric dimensions (CONTRACT §4). Ids are stable. Defined once, in the SDK, so plugins and
+/// The rubric dimensions (docs/answers.md). Ids are stable. Defined once, in the SDK, so plugins and
 /// the core agree on them; the core uses them under its own namespace.
 #pragma once
 
