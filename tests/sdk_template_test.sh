@@ -85,10 +85,10 @@ CREATE INDEX messages_recent ON messages (created_at, id);
 EOF
 grade() {
     "$cli" --plugins "$work/my-plugin/build" --db "$work/rehearse.db" \
-        evaluate --problem my-pack-guestbook --answer "$1" --json
+        evaluate --problem my-pack-guestbook --answer "$1" --json "${@:2}"
 }
 grade "$work/thin.md" > "$work/thin.json"
-grade "$work/full.md" > "$work/full.json"
+grade "$work/full.md" > "$work/full.json" 2> "$work/full.err"
 python3 -c '
 import json, sys
 thin, full = (json.load(open(path)) for path in sys.argv[1:3])
@@ -105,4 +105,12 @@ for why in failed:
     print("FAIL: " + why)
 sys.exit(1 if failed else 0)
 ' "$work/thin.json" "$work/full.json"
-echo "sdk template: built out of tree, loaded, and graded a thin and a full answer"
+
+# The evaluator's info line reaches stderr with --verbose only; stdout stays one JSON document.
+if grep -q "plugin my-pack" "$work/full.err"; then echo "FAIL: an info message shown without --verbose"; exit 1; fi
+grade "$work/full.md" --verbose > "$work/verbose.json" 2> "$work/verbose.err"
+grep -q "^rehearse: plugin my-pack: info: 4 of 4 expected sections have substance$" "$work/verbose.err" ||
+    { echo "FAIL: --verbose does not show the evaluator's log line:"; cat "$work/verbose.err"; exit 1; }
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$work/verbose.json" ||
+    { echo "FAIL: with --verbose, stdout is not one JSON document"; exit 1; }
+echo "sdk template: built out of tree, loaded, graded a thin and a full answer, and logged"

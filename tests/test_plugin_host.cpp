@@ -6,7 +6,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace rehearse;
 
@@ -79,6 +82,46 @@ TEST_CASE("an exception inside a plugin call becomes an error attributed to that
     CHECK_THROWS_AS(evaluator->plugin->evaluate("nope", "{}"), error);
     // The plugin keeps working after a failed call.
     CHECK(contains(evaluator->plugin->evaluate("fixture-length", "{}"), "0.5"));
+}
+
+TEST_CASE("a plugin's log messages reach the host's sink with its id, from init and from evaluate") {
+    std::mutex mutex;
+    std::vector<std::string> lines;
+    content_registry registry;
+    plugin_host host(registry, [&](const std::string& plugin, int32_t level, std::string_view message) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        lines.push_back(plugin + " " + std::to_string(level) + " " + std::string(message));
+    });
+    host.load(fixture("good"));
+    CHECK(lines == std::vector<std::string>{"fixture-good 1 ready"});
+    registry.find_evaluator("fixture-length")->plugin->evaluate("fixture-length", R"({"log":true})");
+    CHECK(lines == std::vector<std::string>{"fixture-good 1 ready", "fixture-good 0 a debug line",
+                                            "fixture-good 1 an info line", "fixture-good 2 a warning line",
+                                            "fixture-good 3 an error line"});
+}
+
+TEST_CASE("the host never calls into one plugin concurrently, though callers run on several threads") {
+    content_registry registry;
+    plugin_host host(registry);
+    host.load(fixture("good"));
+    const auto* evaluator = registry.find_evaluator("fixture-length");
+    REQUIRE(evaluator != nullptr);
+    std::mutex mutex;
+    std::vector<std::string> failures;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 10; ++i) {
+                try {
+                    evaluator->plugin->evaluate("fixture-length", R"({"overlap":true})");
+                } catch (const std::exception& e) {
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    failures.push_back(e.what());
+                }
+            }
+        });
+    for (auto& t : threads) t.join();
+    CHECK(failures.empty());
 }
 
 TEST_CASE("the library stays loaded while a registered object from it is alive") {

@@ -28,6 +28,7 @@ struct global_options {
     bool json = false;
     bool help = false;
     bool version = false;
+    bool verbose = false;  ///< also show plugins' info and debug messages
     std::optional<std::string> db;
     std::optional<std::string> learner;
     std::optional<std::string> now;
@@ -70,6 +71,9 @@ class invocation {
     app_context& context();
     /// A context that loads only the given plugin directories (no bundled content).
     std::unique_ptr<app_context> make_context(context_options options) const;
+    /// Prints plugins' log messages on `err`, one line each: warnings and errors always, info and
+    /// debug with --verbose.
+    plugin_log_sink plugin_log() const;
     /// --learner, else REHEARSE_LEARNER, else error(usage).
     std::string learner_name() const;
 

@@ -31,7 +31,7 @@ int cmd_plugins(invocation& inv) {
 int cmd_plugins_check(invocation& inv) {
     const std::string path = inv.args.at(0);
     content_registry registry;
-    plugin_host host(registry);
+    plugin_host host(registry, inv.plugin_log());
     json result;
     try {
         const auto p = host.load(path);

@@ -20,6 +20,7 @@ const std::vector<option_spec>& global_specs() {
         {"learner", "NAME", "the learner (default: $REHEARSE_LEARNER)"},
         {"now", "ISO-8601", "fix the clock for this command"},
         {"plugins", "DIR", "also load plugins from DIR (repeatable; also $REHEARSE_PLUGIN_PATH)", true},
+        {"verbose", "", "also show plugins' info and debug messages on stderr"},
         {"help", "", "show help"},
         {"version", "", "show the version"},
     };
@@ -130,6 +131,7 @@ parsed split_arguments(int argc, const char* const* argv, const std::vector<comm
         if (name == "json") p.global.json = true;
         else if (name == "help") p.global.help = true;
         else if (name == "version") p.global.version = true;
+        else if (name == "verbose") p.global.verbose = true;
         else if (name == "db") p.global.db = value;
         else if (name == "learner") p.global.learner = value;
         else if (name == "now") p.global.now = value;

@@ -10,12 +10,37 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <regex>
 
 namespace rehearse {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+
+namespace {
+
+/// What the host callbacks need while one plugin's `create` runs.
+struct registration {
+    content_registry::batch batch;
+    const plugin_manifest* manifest;
+    std::vector<std::pair<std::string, json>> evaluators;
+    std::vector<std::pair<std::string, json>> dialogues;
+
+    bool declares(std::string_view kind) const {
+        return std::find(manifest->kinds.begin(), manifest->kinds.end(), kind) != manifest->kinds.end();
+    }
+};
+
+/// The `context` of the host table a plugin instance was made with. It lives as long as the
+/// instance, so `log` works from every hook; registrations are accepted only while `create` runs.
+struct host_context {
+    std::string plugin_id;
+    plugin_log_sink log;
+    registration* staging = nullptr;  // set only during `create`
+};
+
+}  // namespace
 
 struct loaded_plugin::impl {
     // Declared first so it is destroyed last: the instance and the table live inside the library.
@@ -24,6 +49,10 @@ struct loaded_plugin::impl {
     plugin_manifest manifest;
     const rehearse_plugin_v1* table = nullptr;
     void* instance = nullptr;
+    host_context host;
+    // Every call into the instance holds it: the host never calls one plugin concurrently
+    // (abi.h, "Threading"), though the HTTP server grades on several threads.
+    std::mutex calls;
 
     ~impl() {
         if (instance && table && table->destroy) table->destroy(instance);
@@ -47,18 +76,6 @@ std::string status_name(rehearse_status s) {
     }
 }
 
-/// What the host callbacks need while one plugin's `create` runs.
-struct registration {
-    content_registry::batch batch;
-    const plugin_manifest* manifest;
-    std::vector<std::pair<std::string, json>> evaluators;
-    std::vector<std::pair<std::string, json>> dialogues;
-
-    bool declares(std::string_view kind) const {
-        return std::find(manifest->kinds.begin(), manifest->kinds.end(), kind) != manifest->kinds.end();
-    }
-};
-
 rehearse_status refuse(rehearse_sink* error, const std::string& why) {
     if (error && error->append) error->append(error->context, why.data(), why.size());
     return REHEARSE_STATUS_REJECTED;
@@ -75,9 +92,15 @@ rehearse_status host_guard(rehearse_sink* err, Body&& body) noexcept {
     }
 }
 
+/// The registration being staged for the plugin whose host context is `ctx`; nullptr once its
+/// `create` has returned.
+registration* staging(void* ctx) noexcept { return static_cast<host_context*>(ctx)->staging; }
+constexpr const char* too_late = "registrations are accepted only while the plugin is created";
+
 rehearse_status on_register_content(void* ctx, rehearse_text text, rehearse_sink* err) {
     return host_guard(err, [&]() -> rehearse_status {
-        auto& reg = *static_cast<registration*>(ctx);
+        if (!staging(ctx)) return refuse(err, too_late);
+        auto& reg = *staging(ctx);
         const json doc = parse_json(to_view(text), "content document");
         auto violations = reg.batch.add_content(doc);
         if (!violations.empty()) {
@@ -113,7 +136,8 @@ json parse_descriptor(rehearse_text text, std::string_view list_key, std::string
 
 rehearse_status on_register_evaluator(void* ctx, rehearse_text text, rehearse_sink* err) {
     return host_guard(err, [&]() -> rehearse_status {
-        auto& reg = *static_cast<registration*>(ctx);
+        if (!staging(ctx)) return refuse(err, too_late);
+        auto& reg = *staging(ctx);
         if (!reg.declares("evaluator"))
             return refuse(err, "registers an evaluator but the manifest does not declare kind \"evaluator\"");
         json d = parse_descriptor(text, "dimensions", "evaluator");
@@ -128,7 +152,8 @@ rehearse_status on_register_evaluator(void* ctx, rehearse_text text, rehearse_si
 
 rehearse_status on_register_dialogue(void* ctx, rehearse_text text, rehearse_sink* err) {
     return host_guard(err, [&]() -> rehearse_status {
-        auto& reg = *static_cast<registration*>(ctx);
+        if (!staging(ctx)) return refuse(err, too_late);
+        auto& reg = *staging(ctx);
         if (!reg.declares("dialogue"))
             return refuse(err, "registers a dialogue but the manifest does not declare kind \"dialogue\"");
         json d = parse_descriptor(text, "modes", "dialogue");
@@ -137,9 +162,12 @@ rehearse_status on_register_dialogue(void* ctx, rehearse_text text, rehearse_sin
     });
 }
 
-void on_log(void*, int32_t, rehearse_text) {
-    // Plugins may log; the host keeps stdout and stderr for the user, so messages are dropped
-    // until a log sink is configured.
+void on_log(void* ctx, int32_t level, rehearse_text message) noexcept {
+    try {
+        const auto* host = static_cast<const host_context*>(ctx);
+        if (host && host->log) host->log(host->plugin_id, level, to_view(message));
+    } catch (...) {  // a failing sink loses the message, never the plugin's call
+    }
 }
 
 std::string describe_version(uint32_t major, uint32_t minor) {
@@ -193,12 +221,14 @@ uint32_t loaded_plugin::api_minor() const noexcept { return impl_->table->api_mi
 namespace {
 using call_fn = rehearse_status (*)(void*, rehearse_text, rehearse_text, rehearse_sink*, rehearse_sink*);
 
-std::string call_plugin(const loaded_plugin& p, call_fn fn, void* instance, std::string_view what,
-                        std::string_view id, std::string_view request) {
-    const std::string who = "plugin \"" + p.manifest().id + "\" (" + p.path().string() + ")";
+std::string call_plugin(loaded_plugin::impl& p, call_fn fn, std::string_view what, std::string_view id,
+                        std::string_view request) {
+    const std::string who = "plugin \"" + p.manifest.id + "\" (" + p.path.string() + ")";
     if (!fn) throw error(errc::plugin, who + ": has no " + std::string(what) + " hook");
     string_sink response, err;
-    const rehearse_status status = fn(instance, to_text(id), to_text(request), &response.raw, &err.raw);
+    std::unique_lock<std::mutex> lock(p.calls);
+    const rehearse_status status = fn(p.instance, to_text(id), to_text(request), &response.raw, &err.raw);
+    lock.unlock();
     if (status != REHEARSE_STATUS_OK)
         throw error(errc::plugin, who + ": " + std::string(what) + " \"" + std::string(id) + "\" " +
                                       status_name(status) + (err.text.empty() ? "" : ": " + err.text));
@@ -207,11 +237,11 @@ std::string call_plugin(const loaded_plugin& p, call_fn fn, void* instance, std:
 }  // namespace
 
 std::string loaded_plugin::evaluate(std::string_view evaluator_id, std::string_view request_json) const {
-    return call_plugin(*this, impl_->table->evaluate, impl_->instance, "evaluator", evaluator_id, request_json);
+    return call_plugin(*impl_, impl_->table->evaluate, "evaluator", evaluator_id, request_json);
 }
 
 std::string loaded_plugin::dialogue_turn(std::string_view dialogue_id, std::string_view request_json) const {
-    return call_plugin(*this, impl_->table->dialogue_turn, impl_->instance, "dialogue", dialogue_id, request_json);
+    return call_plugin(*impl_, impl_->table->dialogue_turn, "dialogue", dialogue_id, request_json);
 }
 
 plugin_host::~plugin_host() {
@@ -288,10 +318,12 @@ std::shared_ptr<const loaded_plugin> plugin_host::load(const fs::path& file) {
             throw error(errc::plugin, "plugin id \"" + p->manifest.id + "\" is already loaded from " + other->path().string());
 
     registration reg{content_registry::batch(p->manifest.id), &p->manifest, {}, {}};
-    rehearse_host_v1 host{sizeof(rehearse_host_v1), REHEARSE_API_MAJOR, REHEARSE_API_MINOR, &reg,
+    p->host = {p->manifest.id, log_, &reg};
+    rehearse_host_v1 host{sizeof(rehearse_host_v1), REHEARSE_API_MAJOR, REHEARSE_API_MINOR, &p->host,
                           &on_register_content, &on_register_evaluator, &on_register_dialogue, &on_log};
     string_sink err;
     const rehearse_status status = table->create(&host, &p->instance, &err.raw);
+    p->host.staging = nullptr;  // registrations end with `create`; `log` stays
     if (status != REHEARSE_STATUS_OK) {
         p->instance = nullptr;  // a failed create owns nothing we may destroy
         throw error(errc::plugin, "initialisation " + status_name(status) + (err.text.empty() ? "" : ": " + err.text));

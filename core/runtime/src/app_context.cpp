@@ -13,7 +13,7 @@ app_context::app_context(context_options options)
     : options_(std::move(options)),
       clock_(options_.now ? std::unique_ptr<rehearse::clock>(std::make_unique<fixed_clock>(*options_.now))
                           : std::make_unique<system_clock_source>()),
-      host_(registry_) {
+      host_(registry_, options_.plugin_log) {
     if (options_.load_bundled) {
         for (const auto& dir : plugin_directories(options_.plugin_dirs)) host_.load_directory(dir);
     } else {

@@ -64,12 +64,14 @@ class section_coverage_evaluator final : public rehearse::sdk::plugin {
         // A section with substance earns a full share of the score, a thin one half, a missing one
         // nothing. The shortfalls become the finding's evidence.
         double earned = 0;
+        int substantive = 0;
         std::string shortfalls;
         for (const char* section : expected_sections) {
             const bool is_present = std::find(present.begin(), present.end(), section) != present.end();
             const std::size_t n = words[section];
             if (is_present && n >= substantive_words) {
                 earned += 1;
+                ++substantive;
                 continue;
             }
             earned += is_present ? 0.5 : 0;
@@ -77,6 +79,11 @@ class section_coverage_evaluator final : public rehearse::sdk::plugin {
                           (is_present ? " has " + std::to_string(n) + " words" : " is missing");
         }
         const double score = earned / expected_sections.size();
+        // A line on stderr, with this plugin's id: info and debug show with `rehearse --verbose`,
+        // warnings and errors always. Never on stdout, so `--json` stays clean.
+        log(rehearse::sdk::log_level::info, std::to_string(substantive) + " of " +
+                                                std::to_string(expected_sections.size()) +
+                                                " expected sections have substance");
 
         json findings = json::array(), strengths = json::array();
         if (shortfalls.empty()) {

@@ -16,6 +16,13 @@
  *
  * Ownership: nothing allocated on one side is freed on the other. Text handed to a callee is
  * borrowed for the duration of the call only. Text going back is appended to a host-owned sink.
+ *
+ * Threading: the host may call a plugin from different threads (the HTTP server grades on several
+ * request threads) but never concurrently. It serialises every call into one plugin instance
+ * (create, evaluate, dialogue_turn, destroy): a call starts only after the previous one returned,
+ * and everything the previous call wrote is visible to the next. A plugin needs no locks for its
+ * own state. Different plugins may run at the same time on different threads, and the host's `log`
+ * may be called from any thread, including threads a plugin starts itself.
  */
 #ifndef REHEARSE_SDK_ABI_H
 #define REHEARSE_SDK_ABI_H
@@ -62,9 +69,11 @@ typedef struct rehearse_sink {
 #define REHEARSE_LOG_WARNING 2
 #define REHEARSE_LOG_ERROR 3
 
-/* What the host offers a plugin while it initialises. Owned by the host; valid only during
- * `create`. Registrations are collected and committed together when `create` returns OK, so a
- * plugin that fails half-way registers nothing. */
+/* What the host offers a plugin while it initialises. Owned by the host; the table itself is valid
+ * only during `create`. Registrations are accepted only then: they are collected and committed
+ * together when `create` returns OK, so a plugin that fails half-way registers nothing. `log` and
+ * `context` stay valid longer: a plugin may keep them and log from any hook until `destroy`
+ * returns. */
 typedef struct rehearse_host_v1 {
     uint32_t struct_size;
     uint32_t api_major;
@@ -76,6 +85,9 @@ typedef struct rehearse_host_v1 {
     rehearse_status (*register_evaluator)(void* context, rehearse_text descriptor_json, rehearse_sink* error);
     /* A dialogue provider: {"id": "...", "title": "...", "modes": ["teach", "interview"]}. */
     rehearse_status (*register_dialogue)(void* context, rehearse_text descriptor_json, rehearse_sink* error);
+    /* A message for the user, one line on stderr naming the plugin: REHEARSE_LOG_WARNING and
+     * REHEARSE_LOG_ERROR always, REHEARSE_LOG_DEBUG and REHEARSE_LOG_INFO when the user runs
+     * `rehearse --verbose`. Never on stdout, so `--json` output stays clean. */
     void (*log)(void* context, int32_t level, rehearse_text message);
 } rehearse_host_v1;
 

@@ -16,6 +16,10 @@
 /// embedded by the CMake helper `rehearse_add_plugin`, and the content is registered before `init`
 /// runs. A content-only plugin needs no C++ at all. The SDK depends on the standard library only;
 /// JSON crosses the boundary as text, so parse it with whatever JSON library you like.
+///
+/// The host calls one hook of a plugin at a time (abi.h, "Threading"), so members need no locks.
+/// `log` sends a line to the user's stderr from `init`, `evaluate`, `dialogue_turn` or the
+/// destructor: warnings and errors always, info and debug with `rehearse --verbose`.
 #ifndef REHEARSE_SDK_PLUGIN_HPP
 #define REHEARSE_SDK_PLUGIN_HPP
 
@@ -44,6 +48,14 @@ struct not_supported : std::runtime_error {
 /// Thrown by `host::register_*` when the host refuses a registration; the message says why.
 struct registration_refused : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+
+/// How much a log message matters; the host shows debug and info only with `rehearse --verbose`.
+enum class log_level : int32_t {
+    debug = REHEARSE_LOG_DEBUG,
+    info = REHEARSE_LOG_INFO,
+    warning = REHEARSE_LOG_WARNING,
+    error = REHEARSE_LOG_ERROR,
 };
 
 namespace detail {
@@ -92,6 +104,9 @@ class host {
     void log(int32_t level, std::string_view message) const noexcept {
         if (raw_->log) raw_->log(raw_->context, level, detail::as_text(message));
     }
+    void log(log_level level, std::string_view message) const noexcept {
+        log(static_cast<int32_t>(level), message);
+    }
     uint32_t api_minor() const noexcept { return raw_->api_minor; }
 
    private:
@@ -104,6 +119,11 @@ class host {
     }
     const rehearse_host_v1* raw_;
 };
+
+namespace detail {
+template <class Plugin>
+struct trampolines;
+}  // namespace detail
 
 /// Base class of every plugin. Override what your plugin offers; the defaults say "not supported".
 class plugin {
@@ -121,6 +141,19 @@ class plugin {
         (void)request_json;
         throw not_supported("no dialogue '" + std::string(dialogue_id) + "'");
     }
+
+   protected:
+    /// A message for the user (one line on stderr, with the plugin's id). Works from `init` until
+    /// the destructor returns, on any thread; not in the constructor.
+    void log(log_level level, std::string_view message) const noexcept {
+        if (log_) log_(log_context_, static_cast<int32_t>(level), detail::as_text(message));
+    }
+
+   private:
+    template <class Plugin>
+    friend struct detail::trampolines;
+    void (*log_)(void* context, int32_t level, rehearse_text message) = nullptr;
+    void* log_context_ = nullptr;
 };
 
 /// A plugin that is nothing but its embedded content files.
@@ -167,6 +200,9 @@ struct trampolines {
         Plugin* made = nullptr;
         const rehearse_status status = guarded(error, [&] {
             made = new Plugin();
+            // The host keeps `log` and its context valid until `destroy` returns.
+            static_cast<plugin*>(made)->log_ = raw_host->log;
+            static_cast<plugin*>(made)->log_context_ = raw_host->context;
             host h(raw_host);
             for (std::size_t i = 0; i < embedded_content_count(); ++i)
                 h.register_content(as_view(embedded_content(i)));

@@ -7,7 +7,9 @@
 
 #include <rehearse/sdk/abi.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +26,10 @@ struct plugin_manifest {
     std::vector<std::string> kinds;  ///< subset of problems, lessons, evaluator, dialogue
 };
 
+/// Receives plugins' log messages: the plugin's id, a REHEARSE_LOG_* level and the text. Called on
+/// whichever thread the plugin logs from, so it must be thread-safe.
+using plugin_log_sink = std::function<void(const std::string& plugin_id, int32_t level, std::string_view message)>;
+
 /// One loaded library and the plugin instance made from it. The library handle outlives the
 /// instance: the instance is destroyed first, explicitly, then the handle is released.
 class loaded_plugin {
@@ -39,9 +45,11 @@ class loaded_plugin {
     uint32_t api_major() const noexcept;
     uint32_t api_minor() const noexcept;
 
-    /// Calls the plugin's evaluator; throws error(plugin) naming the plugin when it fails.
+    /// Calls the plugin's evaluator; throws error(plugin) naming the plugin when it fails. Safe to
+    /// call from several threads: calls into one plugin are serialised (abi.h, "Threading").
     std::string evaluate(std::string_view evaluator_id, std::string_view request_json) const;
     /// Calls the plugin's dialogue provider; throws error(plugin) naming the plugin when it fails.
+    /// Serialised like evaluate.
     std::string dialogue_turn(std::string_view dialogue_id, std::string_view request_json) const;
 
    private:
@@ -55,7 +63,9 @@ struct plugin_diagnostic {
 
 class plugin_host {
    public:
-    explicit plugin_host(content_registry& registry) : registry_(registry) {}
+    /// Plugins' log messages go to `log`; they are dropped when it is empty.
+    explicit plugin_host(content_registry& registry, plugin_log_sink log = {})
+        : registry_(registry), log_(std::move(log)) {}
     /// Destroys plugin instances in reverse load order, then releases their libraries.
     ~plugin_host();
     plugin_host(const plugin_host&) = delete;
@@ -76,6 +86,7 @@ class plugin_host {
 
    private:
     content_registry& registry_;
+    plugin_log_sink log_;
     std::vector<std::shared_ptr<const loaded_plugin>> plugins_;
     std::vector<plugin_diagnostic> diagnostics_;
 };

@@ -20,6 +20,7 @@ struct context_options {
     std::vector<std::string> plugin_dirs;  ///< `--plugins DIR`, after the bundled ones and REHEARSE_PLUGIN_PATH
     bool load_bundled = true;              ///< false: only `plugin_dirs` (tests, `plugins check`)
     std::optional<sys_ms> now;             ///< `--now`: a fixed clock
+    plugin_log_sink plugin_log;            ///< where plugins' log messages go; dropped when empty
 };
 
 struct load_diagnostic {
