@@ -41,11 +41,11 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 TEST_CASE("a healthy plugin registers its content, evaluator and dialogue") {
     content_registry registry;
     plugin_host host(registry);
-    const auto p = host.load(fixture("good"));
-    CHECK(p->manifest().id == "fixture-good");
-    CHECK(p->manifest().version == "1.2.3");
-    CHECK(p->manifest().kinds.size() == 4);
-    CHECK(p->api_major() == 1);
+    const auto& p = host.load(fixture("good"));
+    CHECK(p.manifest().id == "fixture-good");
+    CHECK(p.manifest().version == "1.2.3");
+    CHECK(p.manifest().kinds.size() == 4);
+    CHECK(p.api_major() == 1);
     REQUIRE(registry.find_problem("fixture-counter") != nullptr);
     CHECK(registry.find_problem("fixture-good/fixture-counter") == registry.find_problem("fixture-counter"));
     CHECK(registry.find_problem("other-pack/fixture-counter") == nullptr);
@@ -124,15 +124,29 @@ TEST_CASE("the host never calls into one plugin concurrently, though callers run
     CHECK(failures.empty());
 }
 
-TEST_CASE("the library stays loaded while a registered object from it is alive") {
+TEST_CASE("the host owns its plugins: shutdown destroys each instance in reverse load order") {
+    std::vector<std::string> lines;
     content_registry registry;
-    {
-        plugin_host host(registry);
-        host.load(fixture("good"));
-    }  // the host is gone; the registry still holds the evaluator and its plugin
+    plugin_host host(registry, [&](const std::string& plugin, int32_t, std::string_view message) {
+        lines.push_back(plugin + " " + std::string(message));
+    });
+    const std::string lifecycle = std::string(REHEARSE_FIXTURE_PLUGIN_DIR) + "-lifecycle/fixture-lifecycle-";
+    host.load(lifecycle + "a.so");
+    host.load(fixture("good"));
+    host.load(lifecycle + "b.so");
     const auto* evaluator = registry.find_evaluator("fixture-length");
     REQUIRE(evaluator != nullptr);
-    CHECK(contains(evaluator->plugin->evaluate("fixture-length", "{}"), "score"));
+    host.shutdown();
+    CHECK(lines == std::vector<std::string>{"fixture-lifecycle-a created", "fixture-good ready",
+                                            "fixture-lifecycle-b created", "fixture-lifecycle-b destroyed",
+                                            "fixture-lifecycle-a destroyed"});
+    // The registry's pointer stays valid while the host lives: a call is an error, not a crash.
+    CHECK(evaluator->plugin->manifest().id == "fixture-good");
+    CHECK_THROWS_WITH_AS(evaluator->plugin->evaluate("fixture-length", "{}"), doctest::Contains("has been shut down"),
+                         error);
+    CHECK(host.plugins().size() == 3);
+    host.shutdown();  // once is enough
+    CHECK(lines.size() == 5);
 }
 
 TEST_CASE("each broken plugin is refused with a reason that says what is wrong") {

@@ -34,13 +34,13 @@ int cmd_plugins_check(invocation& inv) {
     plugin_host host(registry, inv.plugin_log());
     json result;
     try {
-        const auto p = host.load(path);
-        const auto& m = p->manifest();
+        const auto& p = host.load(path);
+        const auto& m = p.manifest();
         result = {{"ok", true},
-                  {"path", p->path().string()},
+                  {"path", p.path().string()},
                   {"id", m.id},
                   {"version", m.version},
-                  {"api_version", std::to_string(p->api_major()) + "." + std::to_string(p->api_minor())},
+                  {"api_version", std::to_string(p.api_major()) + "." + std::to_string(p.api_minor())},
                   {"kinds", m.kinds},
                   {"problems", registry.problems().size()},
                   {"lessons", registry.lessons().size()},

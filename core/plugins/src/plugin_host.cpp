@@ -47,16 +47,27 @@ struct loaded_plugin::impl {
     boost::dll::shared_library library;
     fs::path path;
     plugin_manifest manifest;
-    const rehearse_plugin_v1* table = nullptr;
+    uint32_t api_major = 0;  // copied from the table, which goes away with the library
+    uint32_t api_minor = 0;
+    const rehearse_plugin_v1* table = nullptr;  // nullptr once the library is released
     void* instance = nullptr;
+    bool alive = false;  // `create` succeeded and `destroy` has not run
     host_context host;
     // Every call into the instance holds it: the host never calls one plugin concurrently
     // (abi.h, "Threading"), though the HTTP server grades on several threads.
     std::mutex calls;
 
-    ~impl() {
-        if (instance && table && table->destroy) table->destroy(instance);
+    void destroy_instance() noexcept {
+        const std::lock_guard<std::mutex> lock(calls);  // after any call in progress
+        if (alive) table->destroy(instance);
+        alive = false;
+        instance = nullptr;
     }
+    void release_library() noexcept {
+        table = nullptr;
+        library.unload();
+    }
+    ~impl() { destroy_instance(); }
 };
 
 namespace {
@@ -215,18 +226,20 @@ loaded_plugin::loaded_plugin(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
 loaded_plugin::~loaded_plugin() = default;
 const plugin_manifest& loaded_plugin::manifest() const noexcept { return impl_->manifest; }
 const fs::path& loaded_plugin::path() const noexcept { return impl_->path; }
-uint32_t loaded_plugin::api_major() const noexcept { return impl_->table->api_major; }
-uint32_t loaded_plugin::api_minor() const noexcept { return impl_->table->api_minor; }
+uint32_t loaded_plugin::api_major() const noexcept { return impl_->api_major; }
+uint32_t loaded_plugin::api_minor() const noexcept { return impl_->api_minor; }
 
 namespace {
 using call_fn = rehearse_status (*)(void*, rehearse_text, rehearse_text, rehearse_sink*, rehearse_sink*);
 
-std::string call_plugin(loaded_plugin::impl& p, call_fn fn, std::string_view what, std::string_view id,
-                        std::string_view request) {
+std::string call_plugin(loaded_plugin::impl& p, call_fn rehearse_plugin_v1::*hook, std::string_view what,
+                        std::string_view id, std::string_view request) {
     const std::string who = "plugin \"" + p.manifest.id + "\" (" + p.path.string() + ")";
-    if (!fn) throw error(errc::plugin, who + ": has no " + std::string(what) + " hook");
     string_sink response, err;
     std::unique_lock<std::mutex> lock(p.calls);
+    if (!p.alive) throw error(errc::plugin, who + ": has been shut down");
+    const call_fn fn = p.table->*hook;
+    if (!fn) throw error(errc::plugin, who + ": has no " + std::string(what) + " hook");
     const rehearse_status status = fn(p.instance, to_text(id), to_text(request), &response.raw, &err.raw);
     lock.unlock();
     if (status != REHEARSE_STATUS_OK)
@@ -237,15 +250,20 @@ std::string call_plugin(loaded_plugin::impl& p, call_fn fn, std::string_view wha
 }  // namespace
 
 std::string loaded_plugin::evaluate(std::string_view evaluator_id, std::string_view request_json) const {
-    return call_plugin(*impl_, impl_->table->evaluate, "evaluator", evaluator_id, request_json);
+    return call_plugin(*impl_, &rehearse_plugin_v1::evaluate, "evaluator", evaluator_id, request_json);
 }
 
 std::string loaded_plugin::dialogue_turn(std::string_view dialogue_id, std::string_view request_json) const {
-    return call_plugin(*impl_, impl_->table->dialogue_turn, "dialogue", dialogue_id, request_json);
+    return call_plugin(*impl_, &rehearse_plugin_v1::dialogue_turn, "dialogue", dialogue_id, request_json);
 }
 
-plugin_host::~plugin_host() {
-    while (!plugins_.empty()) plugins_.pop_back();
+plugin_host::~plugin_host() { shutdown(); }
+
+void plugin_host::shutdown() noexcept {
+    // Every instance goes before any library: an instance may still use code or data of a library
+    // loaded before it.
+    for (auto p = plugins_.rbegin(); p != plugins_.rend(); ++p) (*p)->impl_->destroy_instance();
+    for (auto p = plugins_.rbegin(); p != plugins_.rend(); ++p) (*p)->impl_->release_library();
 }
 
 void plugin_host::load_directory(const fs::path& dir, bool required) {
@@ -272,7 +290,7 @@ bool plugin_host::try_load(const fs::path& file) {
     }
 }
 
-std::shared_ptr<const loaded_plugin> plugin_host::load(const fs::path& file) {
+const loaded_plugin& plugin_host::load(const fs::path& file) {
     auto p = std::make_unique<loaded_plugin::impl>();
     p->path = fs::absolute(file);
     try {
@@ -305,6 +323,8 @@ std::shared_ptr<const loaded_plugin> plugin_host::load(const fs::path& file) {
     if (!table->create || !table->destroy)
         throw error(errc::plugin, std::string("plugin table has no ") + (!table->create ? "create" : "destroy") + " hook");
     p->table = table;
+    p->api_major = table->api_major;
+    p->api_minor = table->api_minor;
     p->manifest = parse_manifest(to_view(table->manifest_json));
     const auto declares = [&](std::string_view k) {
         return std::find(p->manifest.kinds.begin(), p->manifest.kinds.end(), k) != p->manifest.kinds.end();
@@ -328,17 +348,18 @@ std::shared_ptr<const loaded_plugin> plugin_host::load(const fs::path& file) {
         p->instance = nullptr;  // a failed create owns nothing we may destroy
         throw error(errc::plugin, "initialisation " + status_name(status) + (err.text.empty() ? "" : ": " + err.text));
     }
+    p->alive = true;
     const std::string plugin_id = p->manifest.id;
-    auto loaded = std::make_shared<const loaded_plugin>(std::move(p));
+    auto loaded = std::make_unique<loaded_plugin>(std::move(p));
     for (auto& [id, d] : reg.evaluators)
         reg.batch.add_evaluator({id, plugin_id, d.at("title").get<std::string>(),
-                                 d.at("dimensions").get<std::vector<std::string>>(), loaded});
+                                 d.at("dimensions").get<std::vector<std::string>>(), loaded.get()});
     for (auto& [id, d] : reg.dialogues)
         reg.batch.add_dialogue({id, plugin_id, d.at("title").get<std::string>(),
-                                d.at("modes").get<std::vector<std::string>>(), loaded});
-    registry_.commit(std::move(reg.batch));  // throws on duplicate ids; `loaded` is then released
-    plugins_.push_back(loaded);
-    return loaded;
+                                d.at("modes").get<std::vector<std::string>>(), loaded.get()});
+    registry_.commit(std::move(reg.batch));  // throws on duplicate ids; `loaded` is then destroyed
+    plugins_.push_back(std::move(loaded));
+    return *plugins_.back();
 }
 
 }  // namespace rehearse

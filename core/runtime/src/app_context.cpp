@@ -38,7 +38,7 @@ app_context::app_context(context_options options)
     for (const auto& v : registry_.unresolved_references()) diagnostics_.push_back({v.path, v.message});
 }
 
-app_context::~app_context() = default;
+app_context::~app_context() { host_.shutdown(); }
 
 store& app_context::db() {
     if (!store_) {

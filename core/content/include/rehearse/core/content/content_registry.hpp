@@ -49,7 +49,7 @@ struct evaluator_entry {
     std::string pack;
     std::string title;
     std::vector<std::string> dimensions;
-    std::shared_ptr<const loaded_plugin> plugin;  ///< keeps the library loaded while registered
+    const loaded_plugin* plugin = nullptr;  ///< owned by the plugin_host that loaded it
 };
 
 struct dialogue_entry {
@@ -57,7 +57,7 @@ struct dialogue_entry {
     std::string pack;
     std::string title;
     std::vector<std::string> modes;
-    std::shared_ptr<const loaded_plugin> plugin;
+    const loaded_plugin* plugin = nullptr;  ///< owned by the plugin_host that loaded it
 };
 
 struct curriculum {

@@ -1,6 +1,7 @@
 /// @file
 /// Finds, loads and guards plugins. One broken plugin never takes the process down or hides the
-/// others: each failure becomes one diagnostic (path + reason) and loading goes on.
+/// others: each failure becomes one diagnostic (path + reason) and loading goes on. The host is the
+/// one owner of every plugin library; the content registry refers to its plugins by plain pointer.
 #pragma once
 
 #include "rehearse/core/content/content_registry.hpp"
@@ -30,8 +31,9 @@ struct plugin_manifest {
 /// whichever thread the plugin logs from, so it must be thread-safe.
 using plugin_log_sink = std::function<void(const std::string& plugin_id, int32_t level, std::string_view message)>;
 
-/// One loaded library and the plugin instance made from it. The library handle outlives the
-/// instance: the instance is destroyed first, explicitly, then the handle is released.
+/// One loaded library and the plugin instance made from it, owned by the plugin_host that loaded
+/// it. The library handle outlives the instance: the instance is destroyed first, explicitly, then
+/// the handle is released.
 class loaded_plugin {
    public:
     struct impl;
@@ -45,14 +47,16 @@ class loaded_plugin {
     uint32_t api_major() const noexcept;
     uint32_t api_minor() const noexcept;
 
-    /// Calls the plugin's evaluator; throws error(plugin) naming the plugin when it fails. Safe to
-    /// call from several threads: calls into one plugin are serialised (abi.h, "Threading").
+    /// Calls the plugin's evaluator; throws error(plugin) naming the plugin when it fails or the
+    /// host has shut down. Safe to call from several threads: calls into one plugin are serialised
+    /// (abi.h, "Threading").
     std::string evaluate(std::string_view evaluator_id, std::string_view request_json) const;
     /// Calls the plugin's dialogue provider; throws error(plugin) naming the plugin when it fails.
     /// Serialised like evaluate.
     std::string dialogue_turn(std::string_view dialogue_id, std::string_view request_json) const;
 
    private:
+    friend class plugin_host;
     std::unique_ptr<impl> impl_;
 };
 
@@ -66,7 +70,7 @@ class plugin_host {
     /// Plugins' log messages go to `log`; they are dropped when it is empty.
     explicit plugin_host(content_registry& registry, plugin_log_sink log = {})
         : registry_(registry), log_(std::move(log)) {}
-    /// Destroys plugin instances in reverse load order, then releases their libraries.
+    /// shutdown().
     ~plugin_host();
     plugin_host(const plugin_host&) = delete;
     plugin_host& operator=(const plugin_host&) = delete;
@@ -76,18 +80,24 @@ class plugin_host {
     void load_directory(const std::filesystem::path& dir, bool required = false);
 
     /// Loads one plugin file. Throws error(plugin) with the reason; nothing is registered then.
-    std::shared_ptr<const loaded_plugin> load(const std::filesystem::path& file);
+    const loaded_plugin& load(const std::filesystem::path& file);
 
     /// load() that records a failure as a diagnostic instead of throwing.
     bool try_load(const std::filesystem::path& file);
 
-    const std::vector<std::shared_ptr<const loaded_plugin>>& plugins() const noexcept { return plugins_; }
+    /// Destroys every plugin instance, in reverse load order, then releases their libraries. The
+    /// plugins stay listed and the registry's pointers to them stay valid while the host lives, but
+    /// calling them throws error(plugin). Waits for calls in progress; idempotent.
+    void shutdown() noexcept;
+
+    /// In load order.
+    const std::vector<std::unique_ptr<loaded_plugin>>& plugins() const noexcept { return plugins_; }
     const std::vector<plugin_diagnostic>& diagnostics() const noexcept { return diagnostics_; }
 
    private:
     content_registry& registry_;
     plugin_log_sink log_;
-    std::vector<std::shared_ptr<const loaded_plugin>> plugins_;
+    std::vector<std::unique_ptr<loaded_plugin>> plugins_;
     std::vector<plugin_diagnostic> diagnostics_;
 };
 

@@ -31,6 +31,8 @@ struct load_diagnostic {
 class app_context {
    public:
     explicit app_context(context_options options);
+    /// Shuts the plugin host down (every plugin instance, then every library) while the registry
+    /// that points at its plugins still exists.
     ~app_context();
 
     content_registry& content() noexcept { return registry_; }
@@ -46,7 +48,7 @@ class app_context {
     context_options options_;
     std::unique_ptr<rehearse::clock> clock_;
     content_registry registry_;
-    plugin_host host_;  // destroyed before the registry; shared ownership keeps libraries alive for both
+    plugin_host host_;  // owns every plugin library; the registry only points at its plugins
     std::vector<load_diagnostic> diagnostics_;
     std::unique_ptr<store> store_;
 };
