@@ -1,5 +1,6 @@
-// Tests of the FSRS-6 scheduler (core/learner/src/fsrs.cpp), the `srs replay` reader and its options
-// (core/learner/src/srs_replay.cpp) and the ISO-8601 helpers (core/base/src/iso_time.cpp).
+// Tests of the FSRS-6 scheduler (core/learner/src/fsrs.cpp), the `srs replay` reader
+// (core/learner/src/srs_replay.cpp), its options (app/cli/srs_options.cpp) and the ISO-8601 helpers
+// (core/base/src/iso_time.cpp).
 //
 // The expected values come from the reference, the npm package ts-fsrs 5.4.2
 // (`fsrs({enable_fuzz: false, ...})`, `f.next(card, now, rating)` and
@@ -9,6 +10,8 @@
 #include "rehearse/core/learner/fsrs.hpp"
 #include "rehearse/core/base/iso_time.hpp"
 #include "rehearse/core/learner/srs_replay.hpp"
+
+#include "cli/srs_options.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -386,8 +389,8 @@ TEST_CASE("srs replay: errors name the line") {
 }
 
 TEST_CASE("srs options: parsing") {
-    using rehearse::parse_srs_options;
-    using rehearse::srs_option_error;
+    using rehearse::cli::parse_srs_options;
+    using rehearse::cli::srs_option_error;
     using args = std::vector<std::string>;
 
     const auto d = parse_srs_options(args{});
@@ -441,6 +444,6 @@ TEST_CASE("srs options: parsing") {
     fails({"--retention"}, "missing value");
     fails({"--fuzz", "on"}, "unknown option");
 
-    CHECK(rehearse::is_srs_option("--params"));
-    CHECK_FALSE(rehearse::is_srs_option("--json"));
+    CHECK(rehearse::cli::is_srs_option("--params"));
+    CHECK_FALSE(rehearse::cli::is_srs_option("--json"));
 }

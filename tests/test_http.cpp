@@ -170,7 +170,9 @@ TEST_CASE("http: content endpoints, the web page and error shapes") {
         CHECK(learners.allow.find("POST") != std::string::npos);
     }
     SUBCASE("bad query values are 400") {
-        check_problem(get(port, "/api/v1/problems?difficulty=impossible"), 400);
+        const reply bad_difficulty = get(port, "/api/v1/problems?difficulty=impossible");
+        check_problem(bad_difficulty, 400);
+        CHECK(bad_difficulty.doc()["detail"] == "difficulty must be easy, medium or hard, not \"impossible\"");
         check_problem(get(port, "/api/v1/problems?dimension=charisma"), 400);
         check_problem(get(port, "/api/v1/problems?limit=0"), 400);
         check_problem(get(port, "/api/v1/problems?limit=101"), 400);
@@ -248,7 +250,10 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         check_problem(post(port, "/api/v1/learners/nobody/attempts",
                            json{{"problem", "url-shortener"}, {"scores", {{"api", 0.5}}}}),
                       404);
-        check_problem(get(port, "/api/v1/learners/grace/next?kind=nap"), 400);
+        const reply bad_kind = get(port, "/api/v1/learners/grace/next?kind=nap");
+        check_problem(bad_kind, 400);
+        // Core names the query field, never the CLI's --kind.
+        CHECK(bad_kind.doc()["detail"] == "kind must be problem, lesson or review, not \"nap\"");
     }
     SUBCASE("bodies over 1 MiB are refused with 413") {
         const std::string big = "{\"name\": \"" + std::string(1024 * 1024 + 10, 'x') + "\"}";
@@ -312,7 +317,13 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         const std::string curriculum = get(port, "/api/v1/curricula").doc()["items"][0]["id"];
         check_problem(get(port, "/api/v1/learners/lin/plan"), 404);
         check_problem(post(port, "/api/v1/learners/lin/plan", json{{"curriculum", "no-such-plan"}}), 404);
-        check_problem(post(port, "/api/v1/learners/lin/plan", json{{"curriculum", curriculum}, {"start", "soon"}}), 400);
+        const reply bad_start = post(port, "/api/v1/learners/lin/plan", json{{"curriculum", curriculum}, {"start", "soon"}});
+        check_problem(bad_start, 400);
+        CHECK(bad_start.doc()["detail"] == "start must be a date YYYY-MM-DD, not \"soon\"");
+        const reply bad_minutes =
+            post(port, "/api/v1/learners/lin/plan", json{{"curriculum", curriculum}, {"minutes_per_day", 3}});
+        check_problem(bad_minutes, 400);
+        CHECK(bad_minutes.doc()["detail"] == "minutes per day must be between 5 and 600");
         const reply plan = post(port, "/api/v1/learners/lin/plan", json{{"curriculum", curriculum}});
         REQUIRE(plan.status == 201);
         CHECK(plan.doc()["curriculum"] == curriculum);

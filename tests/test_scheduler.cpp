@@ -6,6 +6,8 @@
 #include "rehearse/core/learner/progress.hpp"
 #include "rehearse/core/learner/selection.hpp"
 
+#include "cli/options.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
@@ -108,7 +110,8 @@ TEST_CASE("a failing attempt leaves nothing behind") {
         CHECK_MESSAGE(rows(f.db(), table) == 0, table);
 }
 
-TEST_CASE("parse_scores accepts DIM=S lists and rejects the rest as usage errors") {
+TEST_CASE("the CLI's --scores accepts DIM=S lists and rejects the rest as usage errors") {
+    using rehearse::cli::parse_scores;
     const auto s = parse_scores("data-model=0.6, api=1");
     CHECK(s.at("data-model") == doctest::Approx(0.6));
     CHECK(s.at("api") == doctest::Approx(1.0));

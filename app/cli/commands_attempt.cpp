@@ -1,5 +1,6 @@
 // Recording attempts, the next recommendation and progress: the learner-model commands.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 
 #include "rehearse/core/grading/answer_attempts.hpp"
@@ -78,7 +79,7 @@ int cmd_next(invocation& inv) {
     auto& ctx = inv.context();
     const learner who = require_learner(ctx.db(), inv.learner_name());
     std::optional<activity_kind> only;
-    if (const auto k = inv.value("kind")) only = parse_activity_kind(*k);
+    if (const auto k = inv.value("kind")) only = parse_option("kind", [&] { return parse_activity_kind(*k); });
     const recommendation r = recommend_next(ctx, who, only);
     if (inv.global.json) {
         inv.print_json(recommendation_json(r));

@@ -1,5 +1,6 @@
 // Commands that show what is loaded: plugins, problems, lessons, curricula, and content linting.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 
 #include "rehearse/core/content/catalog.hpp"
@@ -66,7 +67,7 @@ int cmd_plugins_check(invocation& inv) {
 
 int cmd_problems(invocation& inv) {
     problem_filter filter{inv.value("difficulty"), inv.value("dimension"), inv.has("all")};
-    const json list = problems_json(inv.context().content(), filter);
+    const json list = parse_option("difficulty", [&] { return problems_json(inv.context().content(), filter); });
     if (inv.global.json) {
         inv.print_json(list);
         return 0;

@@ -1,5 +1,6 @@
 // Study plans: enrol in a curriculum, see today's work and the whole plan, mark other work done.
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 
 #include "rehearse/core/base/error.hpp"
@@ -32,9 +33,11 @@ int cmd_plan_start(invocation& inv) {
     const auto c = inv.value("curriculum");
     if (!c) throw error(errc::usage, "plan start needs --curriculum ID (see: rehearse curricula)");
     o.curriculum = *c;
-    if (const auto d = inv.value("start")) o.start = parse_date(*d, "start");
-    if (const auto d = inv.value("interview-date")) o.interview = parse_date(*d, "interview-date");
-    if (const auto m = inv.integer("minutes-per-day", 5, 600)) o.minutes_per_day = static_cast<int>(*m);
+    if (const auto d = inv.value("start")) o.start = parse_option("start", [&] { return parse_date(*d, "start"); });
+    if (const auto d = inv.value("interview-date"))
+        o.interview = parse_option("interview-date", [&] { return parse_date(*d, "interview_date"); });
+    if (const auto m = inv.integer("minutes-per-day", min_minutes_per_day, max_minutes_per_day))
+        o.minutes_per_day = static_cast<int>(*m);
     const enrolment e = start_plan(ctx, who, o);
     json out{{"curriculum", e.curriculum}, {"start", format_date(e.start)}};
     out["interview_date"] = e.interview ? json(format_date(*e.interview)) : json(nullptr);

@@ -1,7 +1,7 @@
 // `rehearse srs replay`: the FSRS-6 scheduler over a stream of review events (docs/cli.md, srs replay).
 #include "cli/cli.hpp"
+#include "cli/srs_options.hpp"
 
-#include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/srs_replay.hpp"
 
 namespace rehearse::cli {

@@ -293,7 +293,7 @@ void api::add_routes() {
         if (const auto m = body.find("minutes_per_day"); m != body.end() && !m->is_null()) {
             if (!m->is_number_integer()) throw error(errc::invalid_input, "\"minutes_per_day\" must be a whole number");
             const auto v = m->get<long long>();
-            if (v < 5 || v > 600) throw error(errc::invalid_input, "minutes per day must be between 5 and 600");
+            check_minutes_per_day(v);
             o.minutes_per_day = static_cast<int>(v);
         }
         const enrolment e = start_plan(ctx, who, o);

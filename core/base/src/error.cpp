@@ -1,5 +1,7 @@
 #include "rehearse/core/base/error.hpp"
 
+#include <utility>
+
 namespace rehearse {
 
 std::string_view code_name(errc code) noexcept {
@@ -19,5 +21,12 @@ std::string_view code_name(errc code) noexcept {
 }
 
 int exit_code(errc code) noexcept { return code == errc::usage ? 2 : 1; }
+
+value_error::value_error(std::string field, std::string expected, std::string value, std::string hint)
+    : error(errc::usage, field + " must be " + expected + ", not \"" + value + "\"" + (hint.empty() ? "" : " (" + hint + ")")),
+      field_(std::move(field)),
+      expected_(std::move(expected)),
+      value_(std::move(value)),
+      hint_(std::move(hint)) {}
 
 }  // namespace rehearse

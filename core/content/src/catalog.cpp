@@ -12,11 +12,9 @@ using nlohmann::json;
 json problems_json(const content_registry& content, const problem_filter& filter) {
     if (filter.difficulty &&
         std::find(all_difficulties.begin(), all_difficulties.end(), *filter.difficulty) == all_difficulties.end())
-        throw error(errc::usage, "--difficulty takes easy, medium or hard, not \"" + *filter.difficulty + "\"");
+        throw value_error("difficulty", "easy, medium or hard", *filter.difficulty);
     if (filter.dimension && !is_dimension(*filter.dimension))
-        throw error(errc::usage, "unknown dimension \"" + *filter.dimension +
-                                     "\" (requirements, estimation, architecture, data-model, api, scaling, "
-                                     "reliability, communication)");
+        throw error(errc::usage, "unknown dimension \"" + *filter.dimension + "\" (" + dimension_list() + ")");
     json out = json::array();
     for (const problem* p : content.problems()) {
         if (p->retired && !filter.include_retired) continue;

@@ -7,7 +7,6 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <charconv>
 #include <cmath>
 
 namespace rehearse {
@@ -15,21 +14,6 @@ namespace rehearse {
 using nlohmann::json;
 
 namespace {
-
-const std::string& dimension_list() {
-    static const std::string list = [] {
-        std::string s;
-        for (auto d : all_dimensions) s += (s.empty() ? "" : ", ") + std::string(d);
-        return s;
-    }();
-    return list;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 void validate(const problem& p, const attempt_input& in) {
     if (in.scores.empty()) throw error(errc::invalid_input, "an attempt needs at least one dimension score");
@@ -105,32 +89,6 @@ void update_problem_stats(SQLite::Database& db, std::int64_t learner_id, const s
 }
 
 }  // namespace
-
-std::map<std::string, double> parse_scores(std::string_view text) {
-    std::map<std::string, double> out;
-    const auto bad = [&](const std::string& why) {
-        return error(errc::usage, "--scores: " + why + " (expected DIM=S,... with S from 0 to 1, e.g. data-model=0.6,api=0.8)");
-    };
-    if (trim(text).empty()) throw bad("no scores");
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', start), text.size());
-        const std::string_view item = trim(text.substr(start, comma - start));
-        const std::size_t eq = item.find('=');
-        if (eq == std::string_view::npos) throw bad("\"" + std::string(item) + "\" has no '='");
-        const std::string dim(trim(item.substr(0, eq)));
-        const std::string_view number = trim(item.substr(eq + 1));
-        if (!is_dimension(dim)) throw bad("unknown dimension \"" + dim + "\" (" + dimension_list() + ")");
-        double value = 0;
-        const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
-        if (number.empty() || ec != std::errc() || ptr != number.data() + number.size() || !std::isfinite(value) ||
-            value < 0 || value > 1)
-            throw bad("the score for " + dim + " is \"" + std::string(number) + "\"");
-        if (!out.emplace(dim, value).second) throw bad(dim + " given twice");
-        start = comma + 1;
-    }
-    return out;
-}
 
 attempt_result record_attempt(app_context& ctx, const learner& who, const attempt_input& input) {
     return record_attempt(ctx.db(), ctx.content(), who, input, ctx.now());

@@ -187,10 +187,10 @@ scheduler::scheduler(parameters p) : params_(std::move(p)) {
     for (double v : params_.w) {
         if (!std::isfinite(v)) throw fsrs_error("FSRS weights must be finite numbers");
     }
-    if (!(params_.request_retention > 0.0 && params_.request_retention <= 1.0)) {
+    if (!(params_.request_retention > min_request_retention && params_.request_retention <= max_request_retention)) {
         throw fsrs_error("desired retention must be in the range (0, 1]");
     }
-    if (params_.maximum_interval < 1) throw fsrs_error("maximum interval must be at least 1 day");
+    if (params_.maximum_interval < min_maximum_interval) throw fsrs_error("maximum interval must be at least 1 day");
     for (const auto* steps : {&params_.learning_steps, &params_.relearning_steps}) {
         for (auto m : *steps) {
             if (m < 0) throw fsrs_error("learning steps must not be negative");

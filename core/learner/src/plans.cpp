@@ -228,13 +228,19 @@ double adherence(const schedule& s, int today_offset) {
 
 }  // namespace
 
-sys_date parse_date(std::string_view text, std::string_view option) {
+sys_date parse_date(std::string_view text, std::string_view field) {
     const auto t = text.size() == 10 ? try_parse_iso8601(text) : std::nullopt;
-    if (!t) throw error(errc::usage, "--" + std::string(option) + " takes a date YYYY-MM-DD, not \"" + std::string(text) + "\"");
+    if (!t) throw value_error(std::string(field), "a date YYYY-MM-DD", std::string(text));
     return day_of(*t);
 }
 
 std::string format_date(sys_date d) { return format_iso8601(sys_ms(d)).substr(0, 10); }
+
+void check_minutes_per_day(long long minutes) {
+    if (minutes < min_minutes_per_day || minutes > max_minutes_per_day)
+        throw error(errc::invalid_input, "minutes per day must be between " + std::to_string(min_minutes_per_day) +
+                                             " and " + std::to_string(max_minutes_per_day));
+}
 
 std::optional<enrolment> active_enrolment(SQLite::Database& db, std::int64_t learner_id) {
     return read_enrolment(db, learner_id);
@@ -249,8 +255,7 @@ enrolment start_plan(app_context& ctx, const learner& who, const plan_start_opti
     e.minutes_per_day = o.minutes_per_day;
     if (e.interview && *e.interview <= e.start)
         throw error(errc::invalid_input, "the interview date must be after the plan's start");
-    if (e.minutes_per_day && (*e.minutes_per_day < 5 || *e.minutes_per_day > 600))
-        throw error(errc::invalid_input, "minutes per day must be between 5 and 600");
+    if (e.minutes_per_day) check_minutes_per_day(*e.minutes_per_day);
     ctx.db().transaction([&](SQLite::Database& db) {
         SQLite::Statement abandon(db, "UPDATE plan_enrolments SET status = 'abandoned' WHERE learner_id = ? AND status = 'active'");
         abandon.bind(1, who.id);

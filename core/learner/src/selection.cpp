@@ -398,7 +398,7 @@ activity_kind parse_activity_kind(std::string_view text) {
     if (text == "problem") return activity_kind::problem;
     if (text == "lesson") return activity_kind::lesson;
     if (text == "review") return activity_kind::review;
-    throw error(errc::usage, "--kind takes problem, lesson or review, not \"" + std::string(text) + "\"");
+    throw value_error("kind", "problem, lesson or review", std::string(text));
 }
 
 double success_target(std::optional<double> realised, std::size_t attempts) noexcept {

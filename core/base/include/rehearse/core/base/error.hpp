@@ -38,4 +38,20 @@ class error : public std::runtime_error {
     errc code_;
 };
 
+/// A field given a value it does not take, as core reports it: `FIELD must be EXPECTED, not "VALUE"`
+/// (and ` (HINT)` when there is one), e.g. `kind must be problem, lesson or review, not "nap"`.
+/// Core names the field; a front that read the value from an option of its own rewords the message
+/// from the parts (the CLI: `--kind takes problem, lesson or review, not "nap"`). errc::usage.
+class value_error : public error {
+   public:
+    value_error(std::string field, std::string expected, std::string value, std::string hint = {});
+    const std::string& field() const noexcept { return field_; }
+    const std::string& expected() const noexcept { return expected_; }
+    const std::string& value() const noexcept { return value_; }
+    const std::string& hint() const noexcept { return hint_; }
+
+   private:
+    std::string field_, expected_, value_, hint_;
+};
+
 }  // namespace rehearse

@@ -18,7 +18,8 @@ struct problem_filter {
     std::optional<std::string> dimension;   ///< a rubric dimension the problem weights
     bool include_retired = false;
 };
-/// [{id, title, difficulty, dimensions, pack}]; throws error(usage) for an unknown filter value.
+/// [{id, title, difficulty, dimensions, pack}]; throws value_error naming `difficulty` for an unknown
+/// difficulty, error(usage) for an unknown dimension.
 nlohmann::json problems_json(const content_registry& content, const problem_filter& filter);
 /// The full structured problem plus `pack`; throws error(not_found).
 nlohmann::json problem_json(const content_registry& content, std::string_view id);

@@ -5,10 +5,22 @@
 
 #include <rehearse/sdk/dimensions.hpp>
 
+#include <string>
+
 namespace rehearse {
 
 using sdk::all_difficulties;
 using sdk::all_dimensions;
 using sdk::is_dimension;
+
+/// "requirements, estimation, ..., communication": every dimension in rubric order, for messages.
+inline const std::string& dimension_list() {
+    static const std::string list = [] {
+        std::string s;
+        for (auto d : all_dimensions) s += (s.empty() ? "" : ", ") + std::string(d);
+        return s;
+    }();
+    return list;
+}
 
 }  // namespace rehearse

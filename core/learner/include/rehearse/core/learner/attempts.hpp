@@ -54,7 +54,4 @@ attempt_result record_attempt(store& db, const content_registry& content, const 
 ///  mastery: {dim: {before, after}}}
 nlohmann::json attempt_result_json(const attempt_result& r);
 
-/// Parses `DIM=S,DIM=S` (scores 0..1, known dimensions, each once); error(usage) otherwise.
-std::map<std::string, double> parse_scores(std::string_view text);
-
 }  // namespace rehearse

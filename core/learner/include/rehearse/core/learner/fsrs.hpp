@@ -49,6 +49,15 @@ inline constexpr std::array<double, weight_count> default_weights{
 
 inline constexpr double default_request_retention = 0.9;
 inline constexpr std::int64_t default_maximum_interval = 36500;
+
+/// The ranges of the scheduler options, in one place: the scheduler checks them and the fronts name
+/// them in their messages. A desired retention is above min_request_retention (exclusive) and at
+/// most max_request_retention; a maximum interval is min_maximum_interval days or more (the CLI
+/// accepts at most max_maximum_interval).
+inline constexpr double min_request_retention = 0.0;
+inline constexpr double max_request_retention = 1.0;
+inline constexpr std::int64_t min_maximum_interval = 1;
+inline constexpr std::int64_t max_maximum_interval = 1'000'000;
 inline constexpr double stability_min = 0.001;   ///< S_MIN
 inline constexpr double stability_max = 36500;   ///< S_MAX
 inline constexpr std::int64_t minutes_per_day = 1440;

@@ -32,6 +32,12 @@ struct enrolment {
     std::optional<int> minutes_per_day;
 };
 
+/// The time a plan may budget a day, in minutes: the one range both fronts check.
+inline constexpr int min_minutes_per_day = 5;
+inline constexpr int max_minutes_per_day = 600;
+/// error(invalid_input) unless `minutes` is within min_minutes_per_day..max_minutes_per_day.
+void check_minutes_per_day(long long minutes);
+
 struct plan_start_options {
     std::string curriculum;
     std::optional<sys_date> start;      ///< default: today (UTC)
@@ -40,7 +46,8 @@ struct plan_start_options {
 };
 
 /// Enrols (replacing an active plan, which is marked abandoned). error(not_found) for an unknown
-/// curriculum, error(invalid_input) for an interview date not after the start.
+/// curriculum, error(invalid_input) for an interview date not after the start or minutes per day
+/// out of range.
 enrolment start_plan(app_context& ctx, const learner& who, const plan_start_options& options);
 std::optional<enrolment> active_enrolment(SQLite::Database& db, std::int64_t learner_id);
 
@@ -61,8 +68,8 @@ nlohmann::json plan_today_json(app_context& ctx, const learner& who);
 /// adherence, current_day}
 nlohmann::json plan_show_json(app_context& ctx, const learner& who);
 
-/// Parses YYYY-MM-DD; error(usage) naming the option otherwise.
-sys_date parse_date(std::string_view text, std::string_view option);
+/// Parses YYYY-MM-DD; value_error naming `field` otherwise.
+sys_date parse_date(std::string_view text, std::string_view field);
 std::string format_date(sys_date d);
 
 }  // namespace rehearse

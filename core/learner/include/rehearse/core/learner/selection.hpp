@@ -19,7 +19,7 @@ namespace rehearse {
 
 enum class activity_kind { problem, lesson, review };
 std::string_view to_string(activity_kind k) noexcept;
-/// "problem" | "lesson" | "review"; error(usage) otherwise.
+/// "problem" | "lesson" | "review"; value_error naming `kind` otherwise.
 activity_kind parse_activity_kind(std::string_view text);
 
 /// The plan context selection works within (from the learner's active plan, if any).
