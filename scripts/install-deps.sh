@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake ninja-build pkg-config
   libboost-dev libboost-filesystem-dev
   libpoco-dev
   libsqlitecpp-dev libsqlite3-dev

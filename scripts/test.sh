@@ -11,11 +11,12 @@ if [ -f tests/fsrs/package-lock.json ]; then
   (cd tests/fsrs && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+jobs=$(nproc 2>/dev/null || echo 2)
 scripts/build.sh build
-(cd build && ctest --output-on-failure --timeout 900)
+(cd build && ctest --output-on-failure --timeout 900 -j "$jobs")
 
 if [ "${REHEARSE_SKIP_SANITIZE:-0}" != "1" ]; then
   echo "== The same suite under ASan + UBSan"
   scripts/build.sh build-sanitize -DREHEARSE_SANITIZE=ON -DREHEARSE_BUILD_BENCH=OFF
-  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --timeout 900)
+  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --timeout 900 -j "$jobs")
 fi

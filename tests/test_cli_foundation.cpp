@@ -39,7 +39,7 @@ TEST_CASE("help, version and usage errors") {
     CHECK(run_cli({"problems", "--now", "yesterday"}).exit_code == 2);
 }
 
-TEST_CASE("plugins --json lists the bundled plugins with the contract's fields") {
+TEST_CASE("plugins --json lists the bundled plugins with their documented fields") {
     const json plugins = parse_out(run_cli({"plugins", "--json"}));
     REQUIRE(plugins.is_array());
     std::set<std::string> ids;

@@ -13,6 +13,8 @@
 
 #include "cli/srs_options.hpp"
 
+#include "support/times.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +27,7 @@ namespace {
 
 namespace fsrs = rehearse::fsrs;
 using nlohmann::json;
+using rehearse::test::at;
 
 constexpr double no_r = -1;  // the event's card was new: retrievability is null
 
@@ -160,8 +163,6 @@ void check_rows(const std::vector<row>& rows, const fsrs::parameters& p) {
         CHECK(g.at("due") == e.due);
     }
 }
-
-fsrs::time_point at(const char* text) { return rehearse::parse_iso8601(text); }
 
 }  // namespace
 

@@ -1,14 +1,13 @@
 // The learner model's arithmetic: direction and size of updates, uncertainty, decay with time away.
 #include "rehearse/core/learner/mastery_model.hpp"
 
+#include "support/times.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace rehearse;
 using namespace std::chrono_literals;
-
-namespace {
-const sys_ms t0 = parse_iso8601("2026-01-05T09:00:00Z");
-}
+using rehearse::test::t0;
 
 TEST_CASE("an observation moves ability toward the evidence, more so while uncertain") {
     const model::skill s = model::prior();

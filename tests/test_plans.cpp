@@ -1,6 +1,7 @@
 // Study plans on the calendar: today's day, missed days, backlog, interview compression, and the
 // plan week's difficulty band steering selection.
 #include "scheduler_fixture.hpp"
+#include "support/times.hpp"
 
 #include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/lesson_progress.hpp"
@@ -13,11 +14,10 @@
 using namespace rehearse;
 using namespace std::chrono_literals;
 using nlohmann::json;
+using rehearse::test::at;
 using rehearse::test::scheduler_fixture;
 
 namespace {
-sys_ms at(const char* iso) { return parse_iso8601(iso); }
-
 std::unique_ptr<app_context> context_at(scheduler_fixture& f, sys_ms now) {
     context_options o;
     o.db_path = f.db().path();

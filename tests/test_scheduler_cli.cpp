@@ -1,4 +1,5 @@
 // The scheduler's commands end to end: the real executable, a temp database, a fixed clock.
+#include "support/cli_json.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -6,15 +7,8 @@
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
+using rehearse::test::ok_json;
 using rehearse::test::run_cli;
-
-namespace {
-json ok_json(const rehearse::test::process_result& r) {
-    INFO("stdout: " << r.out << "\nstderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return json::parse(r.out);
-}
-}  // namespace
 
 TEST_CASE("attempt, next, progress, lesson and review from the command line") {
     rehearse::test::temp_dir dir;

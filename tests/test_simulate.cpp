@@ -1,6 +1,7 @@
 // `rehearse simulate` end to end (docs/simulation.md): the JSON shape, determinism for a seed, the same
 // learners under every policy, and usage errors. Small N: this is a smoke test, not the benchmark
 // (bench/simulate_table.sh is).
+#include "support/cli_json.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -12,6 +13,7 @@
 #include <string>
 
 using nlohmann::json;
+using rehearse::test::ok_json;
 using rehearse::test::run_cli;
 
 namespace {
@@ -20,14 +22,9 @@ rehearse::test::process_result simulate(std::vector<std::string> args, const std
     args.insert(args.end(), {"--db", db, "--json"});
     return run_cli(args);
 }
-json ok_json(const rehearse::test::process_result& r) {
-    INFO("stdout: " << r.out << "\nstderr: " << r.err);
-    REQUIRE(r.exit_code == 0);
-    return json::parse(r.out);
-}
 }  // namespace
 
-TEST_CASE("simulate prints CONTRACT §8's object and is deterministic for a seed") {
+TEST_CASE("simulate prints its documented object and is deterministic for a seed") {
     rehearse::test::temp_dir dir;
     const std::string db = dir.file("r.db");
     for (const std::string policy : {"adaptive", "random", "round-robin", "syllabus", "staircase", "oracle"}) {

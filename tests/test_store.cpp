@@ -4,6 +4,7 @@
 #include "rehearse/core/storage/store.hpp"
 
 #include "support/temp_dir.hpp"
+#include "support/times.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -11,10 +12,9 @@
 #include <thread>
 
 using namespace rehearse;
+using rehearse::test::t0;
 
 namespace {
-const sys_ms t0 = parse_iso8601("2026-01-05T09:00:00Z");
-
 long long count(store& s, const std::string& table) {
     long long n = 0;
     s.with_db([&](SQLite::Database& db) { n = db.execAndGet("SELECT count(*) FROM " + table).getInt64(); });

@@ -44,7 +44,7 @@ std::vector<command> simulation_commands() {
     return {
         {{"simulate"},
          "",
-         "benchmark a selection policy on simulated learners (CONTRACT §8)",
+         "benchmark a selection policy on simulated learners (docs/simulation.md)",
          {{"policy", "P", "adaptive (the product's selector), random, round-robin, syllabus, staircase, oracle"},
           {"learners", "N", "simulated learners (default 100)"},
           {"sessions", "K", "sessions per learner (default 60)"},

@@ -2,21 +2,15 @@
 
 #include "rehearse/core/content/dimensions.hpp"
 
+#include <rehearse/sdk/text.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
 namespace rehearse::cli {
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
+using sdk::text::trim;
 
 void throw_for_option(const value_error& e, std::string_view option) {
     throw error(e.code(), "--" + std::string(option) + " takes " + e.expected() + ", not \"" + e.value() + "\"");

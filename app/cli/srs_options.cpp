@@ -1,5 +1,7 @@
 #include "cli/srs_options.hpp"
 
+#include <rehearse/sdk/text.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -8,15 +10,9 @@
 
 namespace rehearse::cli {
 
-namespace {
+using sdk::text::trim;
 
-std::string_view trim(std::string_view s) {
-    constexpr std::string_view space = " \t\r\n\f\v";
-    const auto b = s.find_first_not_of(space);
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(space);
-    return s.substr(b, e - b + 1);
-}
+namespace {
 
 std::vector<std::string_view> split_commas(std::string_view s) {
     std::vector<std::string_view> parts;

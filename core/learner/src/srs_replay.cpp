@@ -3,6 +3,7 @@
 #include "rehearse/core/base/iso_time.hpp"
 
 #include <nlohmann/json.hpp>
+#include <rehearse/sdk/text.hpp>
 
 #include <algorithm>
 #include <istream>
@@ -13,15 +14,9 @@
 
 namespace rehearse {
 
-namespace {
+using sdk::text::trim;
 
-std::string_view trim(std::string_view s) {
-    constexpr std::string_view space = " \t\r\n\f\v";
-    const auto b = s.find_first_not_of(space);
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(space);
-    return s.substr(b, e - b + 1);
-}
+namespace {
 
 std::string quote_text(std::string_view s) {
     std::string q;

@@ -18,7 +18,9 @@ namespace rehearse {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace {
+// A named namespace rather than an anonymous one: loaded_plugin::impl holds these, and a class
+// with external linkage may not hold a member of an internal-linkage type.
+namespace detail {
 
 /// What the host callbacks need while one plugin's `create` runs.
 struct registration {
@@ -40,7 +42,10 @@ struct host_context {
     registration* staging = nullptr;  // set only during `create`
 };
 
-}  // namespace
+}  // namespace detail
+
+using detail::host_context;
+using detail::registration;
 
 struct loaded_plugin::impl {
     // Declared first so it is destroyed last: the instance and the table live inside the library.

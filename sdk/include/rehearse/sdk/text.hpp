@@ -21,6 +21,14 @@ inline std::string lower(std::string_view s) {
     return out;
 }
 
+/// `s` without the white space (space, tab, CR, LF, FF, VT) at either end.
+inline std::string_view trim(std::string_view s) noexcept {
+    constexpr std::string_view space = " \t\r\n\f\v";
+    const auto first = s.find_first_not_of(space);
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(space) - first + 1);
+}
+
 inline bool is_word_char(char c) noexcept { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 /// One sentence of a text, as written, and the line it starts on (0 = the text's first line).
