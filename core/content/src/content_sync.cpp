@@ -1,5 +1,6 @@
 #include "rehearse/core/content/content_sync.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <set>
@@ -47,13 +48,9 @@ content_sync_report sync_content_items(store& s, const content_registry& content
         for (const auto& i : items) {
             present.insert(i.full_id);
             const auto version = pack_versions.find(i.pack);
-            upsert.bind(1, i.full_id);
-            upsert.bind(2, i.kind);
-            upsert.bind(3, i.pack);
-            upsert.bind(4, version == pack_versions.end() ? std::string("unknown") : version->second);
-            upsert.bind(5, at);
-            upsert.bind(6, at);
-            upsert.bind(7, i.retired ? 1 : 0);
+            bind_all(upsert, i.full_id, i.kind, i.pack,
+                     version == pack_versions.end() ? std::string("unknown") : version->second, at, at,
+                     i.retired ? 1 : 0);
             upsert.exec();
             upsert.reset();
             const auto before = known.find(i.full_id);

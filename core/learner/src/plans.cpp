@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/plans.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/flashcards.hpp"
 
@@ -263,14 +264,10 @@ enrolment start_plan(app_context& ctx, const learner& who, const plan_start_opti
         SQLite::Statement insert(db,
                                  "INSERT INTO plan_enrolments(learner_id, curriculum_id, start_date, interview_date, "
                                  "minutes_per_day, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)");
-        insert.bind(1, who.id);
-        insert.bind(2, e.curriculum);
-        insert.bind(3, format_date(e.start));
-        if (e.interview) insert.bind(4, format_date(*e.interview));
-        else insert.bind(4);
-        if (e.minutes_per_day) insert.bind(5, *e.minutes_per_day);
-        else insert.bind(5);
-        insert.bind(6, format_iso8601(ctx.now()));
+        const std::optional<std::string> interview =
+            e.interview ? std::optional<std::string>(format_date(*e.interview)) : std::nullopt;
+        bind_all(insert, who.id, e.curriculum, format_date(e.start), interview, e.minutes_per_day,
+                 format_iso8601(ctx.now()));
         insert.exec();
         e.id = db.getLastInsertRowid();
     });
@@ -319,12 +316,7 @@ void log_plan_activity(SQLite::Database& db, const content_registry& content, st
             if (matches(a)) {
                 SQLite::Statement insert(
                     db, "INSERT INTO plan_activity_log(enrolment_id, plan_day, kind, ref, done_at) VALUES (?, ?, ?, ?, ?)");
-                insert.bind(1, e->id);
-                insert.bind(2, k);
-                insert.bind(3, a.kind);
-                if (ref) insert.bind(4, *ref);
-                else insert.bind(4);
-                insert.bind(5, format_iso8601(now));
+                bind_all(insert, e->id, k, a.kind, ref, format_iso8601(now));
                 insert.exec();
                 return;
             }

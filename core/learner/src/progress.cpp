@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/progress.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/learner/prediction.hpp"
 
@@ -31,8 +32,7 @@ json progress_json(store& db, const learner& who, sys_ms now) {
         for (std::size_t i = 0; i < all_dimensions.size(); ++i) {
             const std::string dim(all_dimensions[i]);
             json points = json::array();
-            trend.bind(1, who.id);
-            trend.bind(2, dim);
+            bind_all(trend, who.id, dim);
             while (trend.executeStep())
                 points.push_back({{"at", trend.getColumn(0).getString()}, {"mastery", trend.getColumn(1).getDouble()}});
             trend.reset();
