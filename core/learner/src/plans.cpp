@@ -258,9 +258,7 @@ enrolment start_plan(app_context& ctx, const learner& who, const plan_start_opti
         throw error(errc::invalid_input, "the interview date must be after the plan's start");
     if (e.minutes_per_day) check_minutes_per_day(*e.minutes_per_day);
     ctx.db().transaction([&](SQLite::Database& db) {
-        SQLite::Statement abandon(db, "UPDATE plan_enrolments SET status = 'abandoned' WHERE learner_id = ? AND status = 'active'");
-        abandon.bind(1, who.id);
-        abandon.exec();
+        execute(db, "UPDATE plan_enrolments SET status = 'abandoned' WHERE learner_id = ? AND status = 'active'", who.id);
         SQLite::Statement insert(db,
                                  "INSERT INTO plan_enrolments(learner_id, curriculum_id, start_date, interview_date, "
                                  "minutes_per_day, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)");
