@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
             auto t0 = clock_type::now();
             sink += rehearse::parse_answer(a.text).size();
             auto t1 = clock_type::now();
-            sink += rehearse::evaluate_answer(ctx, a.problem, a.text).size();
+            sink += rehearse::evaluate_answer(ctx, ctx.content().require_problem(a.problem), a.text).findings.size();
             auto t2 = clock_type::now();
             parse_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
             full_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());

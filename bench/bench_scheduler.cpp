@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
             const problem* p = problems[static_cast<std::size_t>(i * 7) % problems.size()];
             std::map<std::string, double> scores;
             for (const auto& [dim, w] : p->dimensions) scores[dim] = 0.3 + 0.05 * static_cast<double>((i + dim.size()) % 12);
-            record_attempt(ctx.db(), ctx.content(), ana, attempt_input(p->id, scores), now);
+            record_attempt(ctx.db(), ctx.content(), ana, *p, attempt_input(scores), now);
             now += 2h;
         }
         report("record_attempt (file store)", ms_since(start), 500, "ms");

@@ -53,11 +53,11 @@ TEST_CASE("evaluator accuracy on the labelled answer corpus") {
         md.replace_extension(".md");
         if (!fs::exists(md)) continue;
         const json label = rehearse::read_json_file(label_path.string());
-        const json result = rehearse::evaluate_answer(*ctx, label.at("problem").get<std::string>(),
-                                                      rehearse::read_text_file(md.string()));
+        const rehearse::problem& p = ctx->content().require_problem(label.at("problem").get<std::string>());
+        const rehearse::evaluation_result result = rehearse::evaluate_answer(*ctx, p, rehearse::read_text_file(md.string()));
         ++answers;
         std::set<std::string> got;
-        for (const auto& f : result["findings"]) got.insert(f["id"].get<std::string>());
+        for (const auto& f : result.findings) got.insert(f.id);
         const std::string name = label_path.stem().string();
         for (const auto& id : label.value("must", json::array())) {
             auto& c = per_id[id.get<std::string>()];
@@ -70,7 +70,7 @@ TEST_CASE("evaluator accuracy on the labelled answer corpus") {
             else ++c.tn, ++total.tn;
         }
         if (label.contains("overall")) {
-            const int overall = result["overall"].get<int>();
+            const int overall = result.overall;
             if (overall >= label["overall"][0].get<int>() && overall <= label["overall"][1].get<int>()) ++in_range;
             else misses << "  overall " << overall << " outside [" << label["overall"][0] << ", " << label["overall"][1]
                         << "] in " << name << '\n';

@@ -41,6 +41,12 @@ long long attempts_for(store& s, const std::string& problem) {
 
 bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
+/// A coach's scores on a problem of this release, looked up the way the fronts do.
+attempt_result coach(app_context& release, const learner& who, const std::string& problem,
+                     std::map<std::string, double> scores) {
+    return record_attempt(release, who, release.content().require_problem(problem), attempt_input(std::move(scores)));
+}
+
 }  // namespace
 
 TEST_CASE("updating a pack keeps history, adds new items and retires removed ones") {
@@ -50,8 +56,8 @@ TEST_CASE("updating a pack keeps history, adds new items and retires removed one
     {
         auto v1 = open_release("v1", db, t0);
         const learner ada = add_learner(v1->db(), "ada", t0);
-        record_attempt(*v1, ada, {"versioned-kept", {{"data-model", 0.4}, {"api", 0.6}}});
-        record_attempt(*v1, ada, {"versioned-removed", {{"data-model", 0.8}}});
+        coach(*v1, ada, "versioned-kept", {{"data-model", 0.4}, {"api", 0.6}});
+        coach(*v1, ada, "versioned-removed", {{"data-model", 0.8}});
         CHECK(retired_items(v1->db()).empty());
     }
     {
@@ -73,9 +79,9 @@ TEST_CASE("updating a pack keeps history, adds new items and retires removed one
         CHECK(attempts_for(s, "versioned-kept") == 1);
         CHECK(attempts_for(s, "versioned-removed") == 1);
         const learner ada = require_learner(s, "ada");
-        CHECK_NOTHROW(record_attempt(*v2, ada, {"versioned-kept", {{"data-model", 0.7}}}));
+        CHECK_NOTHROW(coach(*v2, ada, "versioned-kept", {{"data-model", 0.7}}));
         CHECK(attempts_for(s, "versioned-kept") == 2);
-        CHECK_THROWS_AS(record_attempt(*v2, ada, {"versioned-removed", {{"data-model", 0.7}}}), error);
+        CHECK_THROWS_AS(coach(*v2, ada, "versioned-removed", {{"data-model", 0.7}}), error);
     }
     {
         // Rolling back to v1 brings the removed items back and retires the one v2 added.

@@ -83,7 +83,7 @@ TEST_CASE("an interview date compresses the plan and the selector stays in the w
     for (const problem* p : f.content().problems()) {
         std::map<std::string, double> all_good;
         for (const auto& [dim, w] : p->dimensions) all_good[dim] = 1.0;
-        record_attempt(f.db(), f.content(), f.ana, attempt_input(p->id, all_good), now);
+        record_attempt(f.db(), f.content(), f.ana, *p, attempt_input(all_good), now);
     }
     for (int i = 0; i < 3; ++i) {
         const auto r = recommend_next(f.db(), f.content(), f.ana, activity_kind::problem, now + 24h * 15 + 1h * i);

@@ -28,11 +28,24 @@ std::int64_t rows(store& s, const std::string& table) {
     return n;
 }
 
-attempt_input coach(const std::string& problem, std::map<std::string, double> scores) {
-    attempt_input in;
-    in.problem_id = problem;
-    in.scores = std::move(scores);
-    return in;
+/// A coach's scores, the input of `rehearse attempt --scores`.
+attempt_input coach(std::map<std::string, double> scores) { return attempt_input(std::move(scores)); }
+
+/// Records the way the fronts do: the problem looked up once, then the attempt.
+attempt_result record(scheduler_fixture& f, const std::string& problem, const attempt_input& in) {
+    return record_attempt(*f.ctx, f.ana, f.content().require_problem(problem), in);
+}
+
+/// An evaluation with one finding, as grading would hand it to record_attempt.
+evaluation_result one_finding() {
+    finding no_limit;
+    no_limit.id = "no-pagination";
+    no_limit.dimension = "api";
+    no_limit.severity = "minor";
+    no_limit.message = "GET /urls has no limit";
+    evaluation_result e;
+    e.findings.push_back(no_limit);
+    return e;
 }
 
 /// A registry with the bundled problems and lessons copied, `retire` ones marked retired.
@@ -60,13 +73,11 @@ std::unique_ptr<content_registry> copy_with_retired(const content_registry& from
 
 TEST_CASE("record_attempt stores the attempt, scores, findings and mastery history in one go") {
     scheduler_fixture f;
-    attempt_input in = coach("url-shortener-startup", {{"data-model", 0.9}, {"api", 0.2}});
+    attempt_input in = coach({{"data-model", 0.9}, {"api", 0.2}});
     in.source = "answer";
-    in.evaluation = json{{"findings", json::array({json{{"id", "no-pagination"},
-                                                         {"dimension", "api"},
-                                                         {"severity", "minor"},
-                                                         {"message", "GET /urls has no limit"}}})}};
-    const attempt_result r = record_attempt(*f.ctx, f.ana, in);
+    const evaluation_result evaluation = one_finding();
+    in.evaluation = &evaluation;
+    const attempt_result r = record(f, "url-shortener-startup", in);
     CHECK(r.attempt_id > 0);
     CHECK(r.problem == "url-shortener-startup");
     CHECK(r.predicted_success > 0.5);  // an easy problem for a newcomer
@@ -84,26 +95,32 @@ TEST_CASE("record_attempt stores the attempt, scores, findings and mastery histo
     CHECK(rows(f.db(), "mastery_history") == 2);
     CHECK(rows(f.db(), "learner_problem_stats") == 1);
 
-    const json j = attempt_result_json(r);
+    const json j = r;
     CHECK(j["attempt_id"] == r.attempt_id);
     CHECK(j["mastery"]["data-model"]["after"].get<double>() > j["mastery"]["data-model"]["before"].get<double>());
 }
 
 TEST_CASE("a failing attempt leaves nothing behind") {
     scheduler_fixture f;
-    CHECK_THROWS_AS(record_attempt(*f.ctx, f.ana, coach("no-such-problem", {{"api", 0.5}})), error);
-    CHECK_THROWS_AS(record_attempt(*f.ctx, f.ana, coach("url-shortener", {{"api", 1.5}})), error);
-    CHECK_THROWS_AS(record_attempt(*f.ctx, f.ana, coach("url-shortener", {{"speed", 0.5}})), error);
-    CHECK_THROWS_AS(record_attempt(*f.ctx, f.ana, coach("url-shortener", {})), error);
+    CHECK_THROWS_AS(record(f, "no-such-problem", coach({{"api", 0.5}})), error);
+    CHECK_THROWS_AS(record(f, "url-shortener", coach({{"api", 1.5}})), error);
+    CHECK_THROWS_AS(record(f, "url-shortener", coach({{"speed", 0.5}})), error);
+    CHECK_THROWS_AS(record(f, "url-shortener", coach({})), error);
 
-    // Rows are written before the malformed finding is met: the transaction must roll them back.
-    attempt_input in = coach("url-shortener", {{"api", 0.5}, {"scaling", 0.4}});
-    in.evaluation = json{{"findings", json::array({json{{"id", "no-pagination"}, {"dimension", "api"}}})}};
+    // The attempt, its scores, its finding, the problem stats and the mastery rows are written before
+    // the store refuses the last row (a trigger stands in for a failing disk): the transaction must
+    // roll them all back.
+    f.db().with_db([](SQLite::Database& db) {
+        db.exec("CREATE TRIGGER refuse BEFORE INSERT ON mastery_history BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    });
+    attempt_input in = coach({{"api", 0.5}, {"scaling", 0.4}});
+    const evaluation_result evaluation = one_finding();
+    in.evaluation = &evaluation;
     try {
-        record_attempt(*f.ctx, f.ana, in);
+        record(f, "url-shortener", in);
         FAIL("expected an error");
     } catch (const error& e) {
-        CHECK(e.code() == errc::invalid_input);
+        CHECK(e.code() == errc::store);
     }
     for (const char* table : {"attempts", "attempt_scores", "attempt_findings", "mastery", "mastery_history",
                               "learner_problem_stats"})
@@ -127,16 +144,16 @@ TEST_CASE("the CLI's --scores accepts DIM=S lists and rejects the rest as usage 
 
 TEST_CASE("next is deterministic for a given clock and state, and explains itself with numbers") {
     scheduler_fixture f;
-    record_attempt(*f.ctx, f.ana, coach("url-shortener-startup", {{"data-model", 0.2}, {"api", 0.8}, {"requirements", 0.7}}));
-    const json a = recommendation_json(recommend_next(*f.ctx, f.ana));
-    const json b = recommendation_json(recommend_next(*f.ctx, f.ana));
+    record(f, "url-shortener-startup", coach({{"data-model", 0.2}, {"api", 0.8}, {"requirements", 0.7}}));
+    const json a = recommend_next(*f.ctx, f.ana);
+    const json b = recommend_next(*f.ctx, f.ana);
     CHECK(a == b);
     for (const char* key : {"kind", "id", "title", "reasons", "predicted_success", "due_reviews"}) CHECK(a.contains(key));
 
     // The same history in another database gives the same pick.
     scheduler_fixture g;
-    record_attempt(*g.ctx, g.ana, coach("url-shortener-startup", {{"data-model", 0.2}, {"api", 0.8}, {"requirements", 0.7}}));
-    CHECK(recommendation_json(recommend_next(*g.ctx, g.ana)) == a);
+    record(g, "url-shortener-startup", coach({{"data-model", 0.2}, {"api", 0.8}, {"requirements", 0.7}}));
+    CHECK(json(recommend_next(*g.ctx, g.ana)) == a);
 
     const recommendation p = recommend_next(*f.ctx, f.ana, activity_kind::problem);
     CHECK(p.kind == activity_kind::problem);
@@ -191,7 +208,7 @@ TEST_CASE("following the recommendations interleaves dimensions and never picks 
         // A learner who is good at everything except data-model.
         std::map<std::string, double> scores;
         for (const auto& [dim, w] : p->dimensions) scores[dim] = dim == "data-model" ? 0.3 : 0.85;
-        const attempt_result a = record_attempt(f.db(), *reg, f.ana, coach(r.id, scores), now);
+        const attempt_result a = record_attempt(f.db(), *reg, f.ana, *p, coach(scores), now);
         CHECK(a.focus == r.focus);
         focuses.push_back(r.focus);
         now += 20h;
@@ -209,7 +226,7 @@ TEST_CASE("following the recommendations interleaves dimensions and never picks 
 
 TEST_CASE("progress has the CONTRACT shape and the weakest dimensions first") {
     scheduler_fixture f;
-    record_attempt(*f.ctx, f.ana, coach("url-shortener", {{"scaling", 0.1}, {"api", 0.9}}));
+    record(f, "url-shortener", coach({{"scaling", 0.1}, {"api", 0.9}}));
     const json p = progress_json(*f.ctx, f.ana);
     CHECK(p["learner"] == "ana");
     REQUIRE(p["dimensions"].size() == 8);

@@ -46,27 +46,23 @@ int cmd_attempt(invocation& inv) {
     const learner who = require_learner(ctx.db(), inv.learner_name());
 
     if (answer) {
-        ctx.content().require_problem(problem_id);  // before reading the file: the cheaper mistake
+        const problem& p = ctx.content().require_problem(problem_id);  // before reading the file: the cheaper mistake
         // The same use case as the HTTP API's POST /learners/{name}/attempts.
-        const answer_attempt a = submit_answer(ctx, who, problem_id, read_answer_file(*answer));
+        const answer_attempt a = submit_answer(ctx, who, p, read_answer_file(*answer));
         const attempt_result& r = a.recorded;
-        const json& evaluation = a.evaluation;
-        if (inv.global.json) inv.print_json(answer_attempt_json(a));
+        if (inv.global.json) inv.print_json(a);
         else {
             inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0) << "/100\n";
-            for (const auto& f : evaluation.value("findings", json::array()))
-                inv.out << "  [" << f.value("severity", "") << "] " << f.value("dimension", "") << ": "
-                        << f.value("message", "") << '\n';
+            for (const auto& f : a.evaluation.findings)
+                inv.out << "  [" << f.severity << "] " << f.dimension << ": " << f.message << '\n';
             print_mastery_changes(inv.out, r);
         }
         return 0;
     }
-    attempt_input input;
-    input.problem_id = problem_id;
-    input.scores = parse_scores(*scores);
+    attempt_input input(parse_scores(*scores));
     input.source = inv.has("mock") ? "mock" : "coach";
-    const attempt_result r = record_attempt(ctx, who, input);
-    if (inv.global.json) inv.print_json(attempt_result_json(r));
+    const attempt_result r = record_attempt(ctx, who, ctx.content().require_problem(problem_id), input);
+    if (inv.global.json) inv.print_json(r);
     else {
         inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0)
                 << "/100 (predicted success was " << fixed(r.predicted_success) << ")\n";
@@ -82,7 +78,7 @@ int cmd_next(invocation& inv) {
     if (const auto k = inv.value("kind")) only = parse_option("kind", [&] { return parse_activity_kind(*k); });
     const recommendation r = recommend_next(ctx, who, only);
     if (inv.global.json) {
-        inv.print_json(recommendation_json(r));
+        inv.print_json(r);
         return 0;
     }
     inv.out << "next: " << to_string(r.kind) << ' ' << r.id << " — " << r.title << '\n';

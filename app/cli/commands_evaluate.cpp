@@ -54,11 +54,10 @@ std::string wrap(const std::string& text, std::size_t indent, std::size_t width 
     return out + line;
 }
 
-void render_evaluation(std::ostream& out, const json& e) {
-    out << "Problem: " << e["problem"].get<std::string>() << "\nOverall: " << e["overall"].get<int>() << "/100\n\n";
+void render_evaluation(std::ostream& out, const evaluation_result& e) {
+    out << "Problem: " << e.problem << "\nOverall: " << e.overall << "/100\n\n";
     out << "Scores:\n";
-    for (const auto& [dim, s] : e["scores"].items()) {
-        const double v = s.get<double>();
+    for (const auto& [dim, v] : e.scores) {
         const int bars = static_cast<int>(v * 20 + 0.5);
         std::string label = "  " + dim;
         label.resize(18, ' ');
@@ -67,28 +66,24 @@ void render_evaluation(std::ostream& out, const json& e) {
         out << label << ' ' << num << "  " << std::string(static_cast<std::size_t>(bars), '#')
             << std::string(static_cast<std::size_t>(20 - bars), '.') << '\n';
     }
-    out << "\nFindings (" << e["findings"].size() << "):\n";
-    if (e["findings"].empty()) out << "  none\n";
-    for (const auto& f : e["findings"]) {
-        out << "  [" << f["severity"].get<std::string>() << "] " << f["id"].get<std::string>() << " ("
-            << f["dimension"].get<std::string>() << ")\n";
-        out << "      " << wrap(f["message"].get<std::string>(), 6) << '\n';
-        if (!f["evidence"].get<std::string>().empty())
-            out << "      evidence: " << wrap(f["evidence"].get<std::string>(), 16) << '\n';
-        if (!f["advice"].get<std::string>().empty())
-            out << "      advice: " << wrap(f["advice"].get<std::string>(), 14) << '\n';
+    out << "\nFindings (" << e.findings.size() << "):\n";
+    if (e.findings.empty()) out << "  none\n";
+    for (const auto& f : e.findings) {
+        out << "  [" << f.severity << "] " << f.id << " (" << f.dimension << ")\n";
+        out << "      " << wrap(f.message, 6) << '\n';
+        if (!f.evidence.empty()) out << "      evidence: " << wrap(f.evidence, 16) << '\n';
+        if (!f.advice.empty()) out << "      advice: " << wrap(f.advice, 14) << '\n';
     }
-    const auto& fb = e["feedback"];
+    const coach_feedback& fb = e.feedback;
     out << "\nWhat you did well:\n";
-    for (const auto& s : fb["strengths"]) out << "  - " << wrap(s.get<std::string>(), 4) << '\n';
+    for (const auto& s : fb.strengths) out << "  - " << wrap(s, 4) << '\n';
     out << "\nWhat to improve:\n";
     int n = 0;
-    for (const auto& s : fb["improvements"]) out << "  " << ++n << ". " << wrap(s.get<std::string>(), 5) << '\n';
+    for (const auto& s : fb.improvements) out << "  " << ++n << ". " << wrap(s, 5) << '\n';
     if (n == 0) out << "  nothing major\n";
-    out << "\nKey takeaway: " << wrap(fb["takeaway"].get<std::string>(), 14) << '\n';
-    out << "Practice: " << wrap(fb["assignment"].get<std::string>(), 10) << '\n';
-    if (e.contains("warnings"))
-        for (const auto& w : e["warnings"]) out << "\nnote: " << w.get<std::string>() << '\n';
+    out << "\nKey takeaway: " << wrap(fb.takeaway, 14) << '\n';
+    out << "Practice: " << wrap(fb.assignment, 10) << '\n';
+    for (const auto& w : e.warnings) out << "\nnote: " << w << '\n';
 }
 
 int cmd_evaluate(invocation& inv) {
@@ -97,14 +92,14 @@ int cmd_evaluate(invocation& inv) {
     if (!problem_id) throw error(errc::usage, "evaluate needs --problem ID (see: rehearse problems)");
     if (!answer_path) throw error(errc::usage, "evaluate needs --answer FILE (a Markdown answer, or - for stdin)");
     // Unknown problem first: it is the cheaper mistake to report.
-    inv.context().content().require_problem(*problem_id);
+    const problem& p = inv.context().content().require_problem(*problem_id);
     const std::string answer = read_answer(inv, *answer_path);
     if (inv.has("model")) {
         check_answer_text(answer);
         inv.print_json(parse_answer(answer));
         return 0;
     }
-    const json result = evaluate_answer(inv.context(), *problem_id, answer);
+    const evaluation_result result = evaluate_answer(inv.context(), p, answer);
     if (inv.global.json) inv.print_json(result);
     else render_evaluation(inv.out, result);
     return 0;

@@ -11,21 +11,20 @@ namespace {
 int cmd_learner_add(invocation& inv) {
     auto& ctx = inv.context();
     const learner l = add_learner(ctx.db(), inv.args.at(0), ctx.now());
-    if (inv.global.json) inv.print_json(learner_json(l));
+    if (inv.global.json) inv.print_json(l);
     else inv.out << "learner " << l.name << " (since " << l.created_at << ")\n";
     return 0;
 }
 
 int cmd_learner_list(invocation& inv) {
     auto& ctx = inv.context();
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& l : list_learners(ctx.db())) list.push_back(learner_json(l));
+    const std::vector<learner> learners = list_learners(ctx.db());
     if (inv.global.json) {
-        inv.print_json(list);
+        inv.print_json(learners);
         return 0;
     }
     std::vector<std::vector<std::string>> rows;
-    for (const auto& l : list) rows.push_back({l["name"], l["created_at"]});
+    for (const auto& l : learners) rows.push_back({l.name, l.created_at});
     print_table(inv.out, {"NAME", "SINCE"}, rows);
     return 0;
 }

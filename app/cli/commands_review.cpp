@@ -37,7 +37,7 @@ int cmd_review(invocation& inv) {
         const auto rating = inv.integer("rating", 1, 4);
         if (!card || !rating) throw error(errc::usage, "a scripted review needs both --card ID and --rating 1-4");
         const review_outcome r = review_card(ctx, who, *card, static_cast<int>(*rating));
-        if (inv.global.json) inv.print_json(review_outcome_json(r));
+        if (inv.global.json) inv.print_json(r);
         else {
             inv.out << "reviewed " << r.card << '\n';
             print_outcome(inv.out, r);
@@ -76,7 +76,7 @@ int cmd_review(invocation& inv) {
             }
             if (line.size() == 1 && line[0] >= '1' && line[0] <= '4') {
                 const review_outcome r = review_card(ctx, who, id, line[0] - '0');
-                done.push_back(review_outcome_json(r));
+                done.push_back(json(r));
                 print_outcome(talk, r);
                 break;
             }
@@ -104,7 +104,7 @@ int cmd_lesson(invocation& inv) {
     }
     const lesson_result r = take_lesson(ctx, who, *id, answer);
     if (inv.global.json) {
-        inv.print_json(lesson_result_json(r));
+        inv.print_json(r);
         return 0;
     }
     const lesson* l = ctx.content().find_lesson(*id);

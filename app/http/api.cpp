@@ -113,6 +113,13 @@ std::string required_string(const json& body, const char* field) {
     return *v;
 }
 
+/// The problem a request names; 404 pointing at the problem list otherwise.
+const rehearse::problem& find_problem(app_context& ctx, const std::string& id) {
+    const rehearse::problem* p = ctx.content().find_problem(id);
+    if (!p) throw error(errc::not_found, "unknown problem \"" + id + "\" (see: GET /api/v1/problems)");
+    return *p;
+}
+
 response created(const json& doc, const std::string& location = {}) {
     response out = response::json(201, doc);
     if (!location.empty()) out.headers.emplace_back("Location", location);
@@ -215,7 +222,7 @@ void api::add_routes() {
     // Learners.
     rt.add("GET", "/api/v1/learners", [&ctx](const request& r) {
         json list = json::array();
-        for (const auto& l : list_learners(ctx.db())) list.push_back(learner_json(l));
+        for (const auto& l : list_learners(ctx.db())) list.push_back(json(l));
         return page(r, std::move(list), "name");
     });
     rt.add("POST", "/api/v1/learners", [&ctx](const request& r) {
@@ -223,12 +230,12 @@ void api::add_routes() {
         // Idempotent: an existing name answers 200 with the learner as it is, a new one 201.
         const bool existed = find_learner(ctx.db(), name).has_value();
         const learner l = add_learner(ctx.db(), name, ctx.now());
-        response out = response::json(existed ? 200 : 201, learner_json(l));
+        response out = response::json(existed ? 200 : 201, json(l));
         out.headers.emplace_back("Location", "/api/v1/learners/" + url_encode(l.name));
         return out;
     });
     rt.add("GET", "/api/v1/learners/{name}", [&ctx](const request& r) {
-        return response::json(200, learner_json(require_learner(ctx.db(), r.param("name"))));
+        return response::json(200, json(require_learner(ctx.db(), r.param("name"))));
     });
 
     // Grading and attempts.
@@ -236,10 +243,9 @@ void api::add_routes() {
         const json body = body_object(r);
         const std::string problem = required_string(body, "problem");
         const std::string answer = required_string(body, "answer");
-        if (!ctx.content().find_problem(problem))
-            throw error(errc::not_found, "unknown problem \"" + problem + "\" (see: GET /api/v1/problems)");
+        const rehearse::problem& p = find_problem(ctx, problem);
         std::lock_guard lock(plugin_calls_);
-        return response::json(200, evaluate_answer(ctx, problem, answer));
+        return response::json(200, json(evaluate_answer(ctx, p, answer)));
     });
     rt.add("POST", "/api/v1/learners/{name}/attempts", [this, &ctx](const request& r) {
         const json body = body_object(r);
@@ -250,16 +256,14 @@ void api::add_routes() {
         if (answer.has_value() == has_scores)
             throw error(errc::invalid_input, "an attempt needs exactly one of \"answer\" (Markdown) or \"scores\" ({dimension: 0..1})");
         if (answer) {
-            if (!ctx.content().find_problem(problem))
-                throw error(errc::not_found, "unknown problem \"" + problem + "\" (see: GET /api/v1/problems)");
+            const rehearse::problem& p = find_problem(ctx, problem);
             std::lock_guard lock(plugin_calls_);
-            return created(answer_attempt_json(submit_answer(ctx, who, problem, *answer)));
+            return created(json(submit_answer(ctx, who, p, *answer)));
         }
         const json& scores = body["scores"];
         if (!scores.is_object() || scores.empty())
             throw error(errc::invalid_input, "\"scores\" must be an object of dimension: score (0..1)");
         attempt_input input;
-        input.problem_id = problem;
         for (const auto& [dim, s] : scores.items()) {
             if (!s.is_number()) throw error(errc::invalid_input, "the score of \"" + dim + "\" must be a number from 0 to 1");
             input.scores[dim] = s.get<double>();
@@ -268,7 +272,9 @@ void api::add_routes() {
             if (!mock->is_boolean()) throw error(errc::invalid_input, "\"mock\" must be true or false");
             if (mock->get<bool>()) input.source = "mock";
         }
-        return created(attempt_result_json(record_attempt(ctx, who, input)));
+        // An unknown problem here answers with the registry's message, as it always has.
+        const rehearse::problem& p = ctx.content().require_problem(problem);
+        return created(json(record_attempt(ctx, who, p, input)));
     });
 
     // The learner model.
@@ -276,7 +282,7 @@ void api::add_routes() {
         const learner who = require_learner(ctx.db(), r.param("name"));
         std::optional<activity_kind> only;
         if (const auto k = r.query_value("kind"); k && !k->empty()) only = parse_activity_kind(*k);
-        return response::json(200, recommendation_json(recommend_next(ctx, who, only)));
+        return response::json(200, json(recommend_next(ctx, who, only)));
     });
     rt.add("GET", "/api/v1/learners/{name}/progress", [&ctx](const request& r) {
         return response::json(200, progress_json(ctx, require_learner(ctx.db(), r.param("name"))));
@@ -334,13 +340,13 @@ void api::add_routes() {
             throw error(errc::invalid_input, "\"rating\" must be 1 (again), 2 (hard), 3 (good) or 4 (easy)");
         const auto v = rating->get<long long>();
         if (v < 1 || v > 4) throw error(errc::invalid_input, "\"rating\" must be 1 (again), 2 (hard), 3 (good) or 4 (easy)");
-        return created(review_outcome_json(review_card(ctx, who, card, static_cast<int>(v))));
+        return created(json(review_card(ctx, who, card, static_cast<int>(v))));
     });
     rt.add("POST", "/api/v1/learners/{name}/lessons", [&ctx](const request& r) {
         const json body = body_object(r);
         const learner who = require_learner(ctx.db(), r.param("name"));
         const std::string lesson_id = required_string(body, "lesson");
-        return response::json(200, lesson_result_json(take_lesson(ctx, who, lesson_id, optional_string(body, "answer"))));
+        return response::json(200, json(take_lesson(ctx, who, lesson_id, optional_string(body, "answer"))));
     });
 }
 

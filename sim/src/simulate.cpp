@@ -2,6 +2,7 @@
 
 #include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/content/rubric.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/selection.hpp"
@@ -168,7 +169,7 @@ class adaptive_policy final : public policy {
         return *p;
     }
     void observe(const problem& p, const std::map<std::string, double>& scores, double day) override {
-        (void)record_attempt(db_, content_, who_, attempt_input(p.id, scores), instant_of(day));
+        (void)record_attempt(db_, content_, who_, p, attempt_input(scores), instant_of(day));
     }
 
    private:
@@ -257,12 +258,7 @@ result simulate(const content_registry& content, const options& o) {
             hidden.practise(p, day);
             pol->observe(p, scores, day);
 
-            double total = 0, weight = 0;
-            for (const auto& [dim, s] : scores) {
-                total += weight_on(p, dim) * s;
-                weight += weight_on(p, dim);
-            }
-            const double success = weight > 0 ? total / weight : 0;
+            const double success = rubric_weighted_mean(p, scores);
             success_sum += success;
             ++attempts;
             if (!mastered_at) {

@@ -2,11 +2,13 @@
 
 #include "rehearse/core/answer/answer_model.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/rubric.hpp"
 #include "rehearse/core/grading/feedback.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace rehearse {
@@ -47,6 +49,39 @@ int severity_rank(const std::string& s) {
     return 3;
 }
 
+double weight_of(const problem& p, const std::string& dimension) {
+    const auto it = p.dimensions.find(dimension);
+    return it == p.dimensions.end() ? 0 : it->second;
+}
+
+/// One finding of an evaluator's response as the evaluation reports it (see evaluate_model); nullopt
+/// for one without a string id.
+std::optional<finding> read_finding(json f, const std::string& dimension) {
+    if (!f.is_object()) return std::nullopt;
+    if (const auto id = f.find("id"); id == f.end() || !id->is_string()) return std::nullopt;
+    // Takes a known field out of `f` (what is left are the evaluator's own fields).
+    const auto take = [&f](const char* key, std::string fallback) {
+        const auto it = f.find(key);
+        if (it == f.end()) return fallback;
+        std::string value = it->is_string() ? it->get<std::string>() : std::move(fallback);
+        f.erase(it);
+        return value;
+    };
+    finding out;
+    out.id = take("id", "");
+    out.dimension = take("dimension", dimension);
+    out.severity = take("severity", "minor");
+    out.message = take("message", "");
+    out.evidence = take("evidence", "");
+    out.advice = take("advice", "");
+    if (const auto why = f.find("why"); why != f.end() && why->is_string()) {
+        out.why = why->get<std::string>();
+        f.erase(why);
+    }
+    out.extra = std::move(f);
+    return out;
+}
+
 }  // namespace
 
 void check_answer_text(std::string_view answer) {
@@ -60,7 +95,7 @@ void check_answer_text(std::string_view answer) {
         throw error(errc::invalid_input, "the answer is not text (binary data or invalid UTF-8); expected a Markdown file");
 }
 
-json evaluate_model(const content_registry& content, const problem& p, const json& model) {
+evaluation_result evaluate_model(const content_registry& content, const problem& p, const json& model) {
     json problem_doc = p.doc;
     problem_doc["pack"] = p.pack;
     // The request is the same for every evaluator but its id, so the two big parts are serialised
@@ -68,9 +103,10 @@ json evaluate_model(const content_registry& content, const problem& p, const jso
     // problem). That also lets the plugin recognise a repeat and parse it only once.
     const std::string answer_text = request_text(model);
     const std::string problem_text = request_text(problem_doc);
-    json findings = json::array();
-    json strengths = json::object();
-    json warnings = model.value("warnings", json::array());
+    evaluation_result out;
+    out.problem = p.id;
+    for (const auto& w : model.value("warnings", json::array())) out.warnings.push_back(w.get<std::string>());
+    strengths_by_dimension strengths;
     std::map<std::string, double> scores;
     for (const evaluator_entry* e : content.evaluators()) {
         if (!e->plugin) continue;
@@ -85,54 +121,42 @@ json evaluate_model(const content_registry& content, const problem& p, const jso
             response = json::parse(e->plugin->evaluate(e->id, request));
         } catch (const std::exception& ex) {
             // One broken evaluator must not hide the others' grades.
-            warnings.push_back("evaluator " + e->id + " failed: " + ex.what());
+            out.warnings.push_back("evaluator " + e->id + " failed: " + ex.what());
             continue;
         }
         const std::string dimension = e->dimensions.empty() ? "" : e->dimensions.front();
         if (response.contains("score") && response["score"].is_number())
             scores[dimension] = std::clamp(response["score"].get<double>(), 0.0, 1.0);
-        for (auto& f : response.value("findings", json::array())) {
-            if (!f.is_object() || !f.contains("id")) continue;
-            if (!f.contains("dimension")) f["dimension"] = dimension;
-            if (!f.contains("severity")) f["severity"] = "minor";
-            for (const char* k : {"message", "advice", "evidence"})
-                if (!f.contains(k) || !f[k].is_string()) f[k] = "";
-            findings.push_back(std::move(f));
-        }
+        for (auto& f : response.value("findings", json::array()))
+            if (auto read = read_finding(std::move(f), dimension)) out.findings.push_back(std::move(*read));
         for (const auto& s : response.value("strengths", json::array()))
-            if (s.is_string()) strengths[dimension].push_back(s);
+            if (s.is_string()) strengths[dimension].push_back(s.get<std::string>());
     }
-    std::stable_sort(findings.begin(), findings.end(), [&](const json& a, const json& b) {
-        const int ra = severity_rank(a["severity"]), rb = severity_rank(b["severity"]);
+    std::stable_sort(out.findings.begin(), out.findings.end(), [&](const finding& a, const finding& b) {
+        const int ra = severity_rank(a.severity), rb = severity_rank(b.severity);
         if (ra != rb) return ra < rb;
-        const double wa = p.dimensions.count(a["dimension"]) ? p.dimensions.at(a["dimension"]) : 0;
-        const double wb = p.dimensions.count(b["dimension"]) ? p.dimensions.at(b["dimension"]) : 0;
-        return wa > wb;
+        return weight_of(p, a.dimension) > weight_of(p, b.dimension);
     });
-    double weighted = 0, total = 0;
-    json score_json = json::object();
+    // Scored rubric dimensions only: one with no evaluator is left out and the rubric renormalised.
+    std::map<std::string, double> rubric_scores;
     for (const auto& [dim, weight] : p.dimensions) {
         const auto it = scores.find(dim);
-        if (it == scores.end()) continue;  // no evaluator for it: the rubric is renormalised
-        score_json[dim] = std::round(it->second * 1000) / 1000;
-        weighted += weight * it->second;
-        total += weight;
+        if (it == scores.end()) continue;
+        out.scores[dim] = std::round(it->second * 1000) / 1000;
+        rubric_scores.emplace(dim, it->second);
     }
     // docs/answers.md: the overall score is the rubric-weighted mean of the dimension scores; how much
     // a gap costs is the evaluators' call, made in the dimension it belongs to.
-    const int overall = total > 0 ? static_cast<int>(std::lround(100 * weighted / total)) : 0;
-    json out{{"problem", p.id}, {"overall", overall}, {"scores", score_json}, {"findings", findings}};
-    out["feedback"] = compose_feedback(content, p, score_json, findings, strengths);
-    if (!warnings.empty()) out["warnings"] = warnings;
+    out.overall = static_cast<int>(std::lround(rubric_weighted_mean(p, rubric_scores, 100)));
+    out.feedback = compose_feedback(content, p, out.scores, out.findings, strengths);
     return out;
 }
 
-json evaluate_answer(app_context& ctx, std::string_view problem_id, std::string_view answer) {
-    const problem* p = &ctx.content().require_problem(problem_id);
+evaluation_result evaluate_answer(app_context& ctx, const problem& p, std::string_view answer) {
     check_answer_text(answer);
     if (ctx.content().evaluators().empty())
         throw error(errc::plugin, "no evaluator plugins are loaded (expected lib/rehearse/plugins/evaluators.so)");
-    return evaluate_model(ctx.content(), *p, parse_answer(answer));
+    return evaluate_model(ctx.content(), p, parse_answer(answer));
 }
 
 }  // namespace rehearse

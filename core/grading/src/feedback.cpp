@@ -7,8 +7,6 @@
 
 namespace rehearse {
 
-using nlohmann::json;
-
 namespace {
 
 std::string dimension_name(const std::string& d) {
@@ -44,75 +42,74 @@ const problem* practice_problem(const content_registry& content, const problem& 
 
 }  // namespace
 
-json compose_feedback(const content_registry& content, const problem& p, const json& scores, const json& findings,
-                      const json& strengths) {
-    json out{{"strengths", json::array()}, {"improvements", json::array()}, {"takeaway", ""}, {"assignment", ""}};
+coach_feedback compose_feedback(const content_registry& content, const problem& p,
+                                const std::map<std::string, double>& scores, const std::vector<finding>& findings,
+                                const strengths_by_dimension& strengths) {
+    coach_feedback out;
     // Strengths: the evaluators' specific observations, best-scoring dimensions first.
     std::vector<std::pair<double, std::string>> dims;
-    for (const auto& [d, s] : scores.items()) dims.emplace_back(s.get<double>(), d);
+    for (const auto& [d, s] : scores) dims.emplace_back(s, d);
     std::sort(dims.begin(), dims.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [score, d] : dims) {
-        if (score < 0.6 || !strengths.contains(d)) continue;
-        for (const auto& s : strengths[d]) {
-            if (out["strengths"].size() >= 4) break;
-            out["strengths"].push_back(sentence(s.get<std::string>()));
+        const auto said = strengths.find(d);
+        if (score < 0.6 || said == strengths.end()) continue;
+        for (const auto& s : said->second) {
+            if (out.strengths.size() >= 4) break;
+            out.strengths.push_back(sentence(s));
         }
     }
-    if (out["strengths"].empty() && !dims.empty()) {
+    if (out.strengths.empty() && !dims.empty()) {
         const auto& [score, d] = dims.front();
-        if (strengths.contains(d) && !strengths[d].empty())
-            out["strengths"].push_back(sentence(strengths[d][0].get<std::string>()));
+        if (const auto said = strengths.find(d); said != strengths.end() && !said->second.empty())
+            out.strengths.push_back(sentence(said->second.front()));
         else
-            out["strengths"].push_back("Your strongest area was " + dimension_name(d) + ".");
+            out.strengths.push_back("Your strongest area was " + dimension_name(d) + ".");
     }
     // Improvements: the three most important findings, one per dimension where possible, so the
     // learner is not handed twenty things at once.
-    std::vector<const json*> picked;
+    std::vector<const finding*> picked;
     std::vector<std::string> used_dims;
     for (int pass = 0; pass < 2 && picked.size() < 3; ++pass)
         for (const auto& f : findings) {
             if (picked.size() >= 3) break;
-            if (f.value("severity", "") == "info") continue;
+            if (f.severity == "info") continue;
             if (std::find(picked.begin(), picked.end(), &f) != picked.end()) continue;
-            const std::string d = f.value("dimension", "");
-            if (pass == 0 && std::find(used_dims.begin(), used_dims.end(), d) != used_dims.end()) continue;
+            if (pass == 0 && std::find(used_dims.begin(), used_dims.end(), f.dimension) != used_dims.end()) continue;
             picked.push_back(&f);
-            used_dims.push_back(d);
+            used_dims.push_back(f.dimension);
         }
-    for (const json* f : picked) {
-        std::string text = sentence(f->value("message", ""));
-        const std::string why = f->value("why", "");
+    for (const finding* f : picked) {
+        std::string text = sentence(f->message);
+        const std::string why = f->why.value_or("");
         if (!why.empty()) text += " Why it matters: " + sentence(why);
-        const std::string advice = f->value("advice", "");
-        if (!advice.empty()) text += " Next time: " + sentence(advice);
-        out["improvements"].push_back(text);
+        if (!f->advice.empty()) text += " Next time: " + sentence(f->advice);
+        out.improvements.push_back(text);
     }
     // Takeaway and assignment: the weakest dimension, weighted by how much the rubric cares.
     std::string weakest;
     double worst = 2;
-    for (const auto& [d, s] : scores.items()) {
+    for (const auto& [d, s] : scores) {
         const double w = p.dimensions.count(d) ? p.dimensions.at(d) : 0;
-        const double gap = s.get<double>() - w * 0.5;  // a heavily weighted gap matters more
+        const double gap = s - w * 0.5;  // a heavily weighted gap matters more
         if (gap < worst) worst = gap, weakest = d;
     }
-    if (!picked.empty()) weakest = picked.front()->value("dimension", weakest);
+    if (!picked.empty()) weakest = picked.front()->dimension;
     if (weakest.empty()) {
-        out["takeaway"] = "Keep practising under time pressure.";
+        out.takeaway = "Keep practising under time pressure.";
         return out;
     }
     const std::string focus = dimension_name(weakest);
     if (!picked.empty()) {
-        out["takeaway"] = "If you focus on " + focus + " — " + picked.front()->value("advice", "") +
-                          " — your answers will be in great shape.";
+        out.takeaway = "If you focus on " + focus + " — " + picked.front()->advice + " — your answers will be in great shape.";
     } else {
-        out["takeaway"] = "Solid answer across the rubric; keep " + focus +
-                          " as sharp as the rest and practise explaining your trade-offs out loud.";
+        out.takeaway = "Solid answer across the rubric; keep " + focus +
+                       " as sharp as the rest and practise explaining your trade-offs out loud.";
     }
     if (const problem* q = practice_problem(content, p, weakest))
-        out["assignment"] = "Before the next session, design \"" + q->title + "\" (rehearse evaluate --problem " + q->id +
-                            ") and focus specifically on " + focus + ".";
+        out.assignment = "Before the next session, design \"" + q->title + "\" (rehearse evaluate --problem " + q->id +
+                         ") and focus specifically on " + focus + ".";
     else
-        out["assignment"] = "Redo \"" + p.title + "\" focusing specifically on " + focus + ".";
+        out.assignment = "Redo \"" + p.title + "\" focusing specifically on " + focus + ".";
     return out;
 }
 

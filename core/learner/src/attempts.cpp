@@ -1,6 +1,7 @@
 #include "rehearse/core/learner/attempts.hpp"
 
 #include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/content/rubric.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/plans.hpp"
 #include "rehearse/core/learner/prediction.hpp"
@@ -15,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-void validate(const problem& p, const attempt_input& in) {
+void validate(const attempt_input& in) {
     if (in.scores.empty()) throw error(errc::invalid_input, "an attempt needs at least one dimension score");
     for (const auto& [dim, score] : in.scores) {
         if (!is_dimension(dim))
@@ -27,49 +28,19 @@ void validate(const problem& p, const attempt_input& in) {
         throw error(errc::invalid_input, "an attempt's source is answer, coach or mock, not \"" + in.source + "\"");
     if (in.overall && (!std::isfinite(*in.overall) || *in.overall < 0 || *in.overall > 100))
         throw error(errc::invalid_input, "overall must be between 0 and 100");
-    (void)p;
 }
 
-/// The rubric-weighted mean of the scores over the problem's dimensions (plain mean when the scores
-/// touch none of them): the attempt's success, 0..1.
-double weighted_success(const problem& p, const std::map<std::string, double>& scores) {
-    double total = 0, weight = 0, plain = 0;
-    for (const auto& [dim, score] : scores) {
-        plain += score;
-        if (const auto it = p.dimensions.find(dim); it != p.dimensions.end()) {
-            total += it->second * score;
-            weight += it->second;
-        }
-    }
-    return weight > 0 ? total / weight : plain / static_cast<double>(scores.size());
-}
-
-std::string text_field(const json& finding, const char* key, std::size_t index) {
-    const auto it = finding.find(key);
-    if (it == finding.end() || !it->is_string())
-        throw error(errc::invalid_input,
-                    "evaluation findings[" + std::to_string(index) + "]." + key + ": expected a string");
-    return it->get<std::string>();
-}
-
-void store_findings(SQLite::Database& db, std::int64_t attempt_id, const json& evaluation) {
-    if (!evaluation.is_object()) throw error(errc::invalid_input, "an evaluation is a JSON object");
-    const auto it = evaluation.find("findings");
-    if (it == evaluation.end()) return;
-    if (!it->is_array()) throw error(errc::invalid_input, "evaluation findings: expected an array");
+void store_findings(SQLite::Database& db, std::int64_t attempt_id, const std::vector<finding>& findings) {
     SQLite::Statement insert(
         db, "INSERT INTO attempt_findings(attempt_id, finding_id, dimension, severity, message) VALUES (?, ?, ?, ?, ?)");
-    std::size_t i = 0;
-    for (const auto& f : *it) {
-        if (!f.is_object()) throw error(errc::invalid_input, "evaluation findings[" + std::to_string(i) + "]: expected an object");
+    for (const auto& f : findings) {
         insert.bind(1, attempt_id);
-        insert.bind(2, text_field(f, "id", i));
-        insert.bind(3, text_field(f, "dimension", i));
-        insert.bind(4, text_field(f, "severity", i));
-        insert.bind(5, text_field(f, "message", i));
+        insert.bind(2, f.id);
+        insert.bind(3, f.dimension);
+        insert.bind(4, f.severity);
+        insert.bind(5, f.message);
         insert.exec();
         insert.reset();
-        ++i;
     }
 }
 
@@ -90,25 +61,27 @@ void update_problem_stats(SQLite::Database& db, std::int64_t learner_id, const s
 
 }  // namespace
 
-attempt_result record_attempt(app_context& ctx, const learner& who, const attempt_input& input) {
-    return record_attempt(ctx.db(), ctx.content(), who, input, ctx.now());
+attempt_result record_attempt(app_context& ctx, const learner& who, const problem& p, const attempt_input& input) {
+    return record_attempt(ctx.db(), ctx.content(), who, p, input, ctx.now());
 }
 
-attempt_result record_attempt(store& db, const content_registry& content, const learner& who,
+attempt_result record_attempt(store& db, const content_registry& content, const learner& who, const problem& p,
                               const attempt_input& input, sys_ms now) {
-    const problem* p = &content.require_problem(input.problem_id);
-    validate(*p, input);
+    validate(input);
 
     attempt_result r;
-    r.problem = p->id;
+    r.problem = p.id;
     r.scores = input.scores;
     r.at = format_iso8601(now);
-    const double success = input.overall ? *input.overall / 100.0 : weighted_success(*p, input.scores);
+    const double success = input.overall ? *input.overall / 100.0 : rubric_weighted_mean(p, input.scores);
     r.overall = success * 100.0;
 
     db.transaction([&](SQLite::Database& conn) {
-        const learner_view before = view_at(load_skills(conn, who.id), now);
-        r.predicted_success = predicted_success(before, *p);
+        // The learner's skills, read once: the prediction and the focus see them as they were before
+        // the attempt, and the mastery update starts from them.
+        skill_map skills = load_skills(conn, who.id);
+        const learner_view before = view_at(skills, now);
+        r.predicted_success = predicted_success(before, p);
         // The focus follows the same interleaving rule as selection, so a recommendation's focus
         // and the recorded one agree.
         std::vector<std::string> latest;
@@ -116,18 +89,18 @@ attempt_result record_attempt(store& db, const content_registry& content, const 
         focuses.bind(1, who.id);
         focuses.bind(2, static_cast<int>(focus_history));
         while (focuses.executeStep()) latest.push_back(focuses.getColumn(0).isNull() ? "" : focuses.getColumn(0).getString());
-        r.focus = main_focus(before, *p, best_shares(content), resting_dimension(latest));
+        r.focus = main_focus(before, p, best_shares(content), resting_dimension(latest));
 
         SQLite::Statement insert(conn,
                                  "INSERT INTO attempts(learner_id, problem_id, source, overall, answer_text, "
                                  "evaluation_json, focus, predicted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, who.id);
-        insert.bind(2, p->id);
+        insert.bind(2, p.id);
         insert.bind(3, input.source);
         insert.bind(4, r.overall);
-        if (input.answer_text) insert.bind(5, *input.answer_text);
+        if (input.answer_text) insert.bind(5, std::string(*input.answer_text));
         else insert.bind(5);
-        if (input.evaluation) insert.bind(6, input.evaluation->dump());
+        if (input.evaluation) insert.bind(6, nlohmann::json(*input.evaluation).dump());
         else insert.bind(6);
         insert.bind(7, r.focus);
         insert.bind(8, r.predicted_success);
@@ -143,27 +116,25 @@ attempt_result record_attempt(store& db, const content_registry& content, const 
             score.bind(3, s);
             score.exec();
             score.reset();
-            observations.push_back({dim, s, p->rating, evidence_strength(*p, dim)});
+            observations.push_back({dim, s, p.rating, evidence_strength(p, dim)});
         }
-        if (input.evaluation) store_findings(conn, r.attempt_id, *input.evaluation);
-        update_problem_stats(conn, who.id, p->id, r.at, success);
-        r.mastery = apply_observations(conn, who.id, observations, now, "attempt", r.attempt_id);
-        log_plan_activity(conn, content, who.id, input.source == "mock" ? "mock" : "problem", p->id, now);
+        if (input.evaluation) store_findings(conn, r.attempt_id, input.evaluation->findings);
+        update_problem_stats(conn, who.id, p.id, r.at, success);
+        r.mastery = apply_observations(conn, who.id, skills, observations, now, "attempt", r.attempt_id);
+        log_plan_activity(conn, content, who.id, input.source == "mock" ? "mock" : "problem", p.id, now);
     });
     return r;
 }
 
-json attempt_result_json(const attempt_result& r) {
-    json mastery = json::object();
-    for (const auto& c : r.mastery) mastery[c.dimension] = {{"before", c.before}, {"after", c.after}};
-    return {{"attempt_id", r.attempt_id},
-            {"problem", r.problem},
-            {"at", r.at},
-            {"overall", r.overall},
-            {"predicted_success", r.predicted_success},
-            {"focus", r.focus},
-            {"scores", r.scores},
-            {"mastery", mastery}};
+void to_json(json& j, const attempt_result& r) {
+    j = json{{"attempt_id", r.attempt_id},
+             {"problem", r.problem},
+             {"at", r.at},
+             {"overall", r.overall},
+             {"predicted_success", r.predicted_success},
+             {"focus", r.focus},
+             {"scores", r.scores},
+             {"mastery", mastery_changes_json(r.mastery)}};
 }
 
 }  // namespace rehearse

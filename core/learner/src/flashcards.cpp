@@ -253,14 +253,14 @@ review_outcome review_card(store& s, const content_registry& content, const lear
     return out;
 }
 
-nlohmann::json review_outcome_json(const review_outcome& r) {
-    return {{"card", r.card},
+void to_json(nlohmann::json& j, const review_outcome& r) {
+    j = {{"card", r.card},
             {"state", r.state},
-            {"stability", r.stability},
-            {"difficulty", r.difficulty},
-            {"retrievability", r.retrievability ? nlohmann::json(*r.retrievability) : nlohmann::json(nullptr)},
-            {"interval_days", r.interval_days},
-            {"due", r.due}};
+         {"stability", r.stability},
+         {"difficulty", r.difficulty},
+         {"retrievability", r.retrievability ? nlohmann::json(*r.retrievability) : nlohmann::json(nullptr)},
+         {"interval_days", r.interval_days},
+         {"due", r.due}};
 }
 
 }  // namespace rehearse

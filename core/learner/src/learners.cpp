@@ -61,6 +61,6 @@ learner require_learner(store& s, std::string_view name) {
                                      std::string(name) + ")");
 }
 
-nlohmann::json learner_json(const learner& l) { return {{"name", l.name}, {"created_at", l.created_at}}; }
+void to_json(nlohmann::json& j, const learner& l) { j = {{"name", l.name}, {"created_at", l.created_at}}; }
 
 }  // namespace rehearse

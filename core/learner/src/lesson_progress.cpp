@@ -87,7 +87,8 @@ lesson_result take_lesson(store& db, const content_registry& content, const lear
             done.exec();
             std::vector<observation> obs;
             for (const auto& d : l->dimensions) obs.push_back({d, r.grade->score, check_difficulty, check_strength});
-            r.mastery = apply_observations(conn, who.id, obs, now, "lesson", std::nullopt);
+            skill_map skills = load_skills(conn, who.id);
+            r.mastery = apply_observations(conn, who.id, skills, obs, now, "lesson", std::nullopt);
             log_plan_activity(conn, content, who.id, "lesson", l->id, now);
         }
         SQLite::Statement status(conn, "SELECT status FROM lesson_progress WHERE learner_id = ? AND lesson_id = ?");
@@ -99,14 +100,11 @@ lesson_result take_lesson(store& db, const content_registry& content, const lear
     return r;
 }
 
-json lesson_result_json(const lesson_result& r) {
-    json out{{"lesson", r.lesson}, {"status", r.status}, {"cards", r.cards}};
+void to_json(json& j, const lesson_result& r) {
+    j = json{{"lesson", r.lesson}, {"status", r.status}, {"cards", r.cards}};
     if (r.grade)
-        out["check"] = {{"score", r.grade->score}, {"covered", r.grade->covered}, {"missed", r.grade->missed}};
-    json mastery = json::object();
-    for (const auto& c : r.mastery) mastery[c.dimension] = {{"before", c.before}, {"after", c.after}};
-    out["mastery"] = mastery;
-    return out;
+        j["check"] = {{"score", r.grade->score}, {"covered", r.grade->covered}, {"missed", r.grade->missed}};
+    j["mastery"] = mastery_changes_json(r.mastery);
 }
 
 }  // namespace rehearse

@@ -29,12 +29,17 @@ skill_map load_skills(store& s, std::int64_t learner_id) {
     return out;
 }
 
-std::vector<mastery_change> apply_observations(SQLite::Database& db, std::int64_t learner_id,
+nlohmann::json mastery_changes_json(const std::vector<mastery_change>& changes) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& c : changes) out[c.dimension] = {{"before", c.before}, {"after", c.after}};
+    return out;
+}
+
+std::vector<mastery_change> apply_observations(SQLite::Database& db, std::int64_t learner_id, skill_map& skills,
                                                const std::vector<observation>& observations, sys_ms now,
                                                const std::string& source, std::optional<std::int64_t> attempt_id) {
     std::vector<mastery_change> out;
     if (observations.empty()) return out;
-    skill_map skills = load_skills(db, learner_id);
     SQLite::Statement upsert(db,
                              "INSERT INTO mastery(learner_id, dimension, ability, uncertainty, evidence, updated_at) "
                              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(learner_id, dimension) DO UPDATE SET "

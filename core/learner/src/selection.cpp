@@ -482,16 +482,15 @@ recommendation recommend_next(store& db, const content_registry& content, const 
     return r;
 }
 
-json recommendation_json(const recommendation& r) {
-    json out{{"kind", to_string(r.kind)},
+void to_json(json& j, const recommendation& r) {
+    j = json{{"kind", to_string(r.kind)},
              {"id", r.id},
              {"title", r.title},
              {"reasons", r.reasons},
              {"predicted_success", r.predicted_success},
              {"due_reviews", r.due_reviews},
              {"target_success", r.target}};
-    if (!r.focus.empty()) out["focus"] = r.focus;
-    return out;
+    if (!r.focus.empty()) j["focus"] = r.focus;
 }
 
 }  // namespace rehearse

@@ -6,27 +6,26 @@
 
 #include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/learner/evaluation_result.hpp"
 #include "rehearse/core/learner/learners.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <string>
 #include <string_view>
 
 namespace rehearse {
 
 struct answer_attempt {
-    nlohmann::json evaluation;  ///< the evaluation document of docs/answers.md
+    evaluation_result evaluation;
     attempt_result recorded;
 };
 
-/// Grades `answer_markdown` against `problem_id` and records it (source "answer"). Throws
-/// error(not_found) for an unknown problem, error(invalid_input) for an unusable answer; nothing is
-/// stored then.
-answer_attempt submit_answer(app_context& ctx, const learner& who, std::string_view problem_id,
-                             const std::string& answer_markdown);
+/// Grades `answer_markdown` against `p` (the caller looked it up) and records it (source "answer").
+/// Throws error(invalid_input) for an unusable answer, error(plugin) when no evaluator is loaded;
+/// nothing is stored then.
+answer_attempt submit_answer(app_context& ctx, const learner& who, const problem& p, std::string_view answer_markdown);
 
-/// The evaluation plus `attempt_id` and `mastery: {dim: {before, after}}`.
-nlohmann::json answer_attempt_json(const answer_attempt& a);
+/// The evaluation document plus `attempt_id` and `mastery: {dim: {before, after}}`.
+void to_json(nlohmann::json& j, const answer_attempt& a);
 
 }  // namespace rehearse

@@ -6,6 +6,7 @@
 
 #include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/content/content_registry.hpp"
+#include "rehearse/core/learner/evaluation_result.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,12 +21,14 @@ inline constexpr std::size_t max_answer_bytes = 1024 * 1024;
 /// Throws error(invalid_input) for an empty, binary (NUL bytes or invalid UTF-8) or oversized answer.
 void check_answer_text(std::string_view answer_markdown);
 
-/// The evaluation JSON of docs/answers.md for `answer_markdown` against `problem_id`. Throws
-/// error(not_found) for an unknown problem, error(invalid_input) for an unusable answer. Records
-/// nothing.
-nlohmann::json evaluate_answer(app_context& ctx, std::string_view problem_id, std::string_view answer_markdown);
+/// Grades `answer_markdown` against `p` (the caller looked it up). Throws error(invalid_input) for
+/// an unusable answer, error(plugin) when no evaluator is loaded. Records nothing.
+evaluation_result evaluate_answer(app_context& ctx, const problem& p, std::string_view answer_markdown);
 
 /// The same against an explicit registry and an already parsed model (tests, benchmarks).
-nlohmann::json evaluate_model(const content_registry& content, const problem& p, const nlohmann::json& model);
+///
+/// An evaluator's finding needs a string `id` (one without is dropped); a missing or non-string
+/// `dimension` is the evaluator's, `severity` "minor", and `message`, `evidence` and `advice` "".
+evaluation_result evaluate_model(const content_registry& content, const problem& p, const nlohmann::json& model);
 
 }  // namespace rehearse

@@ -5,14 +5,20 @@
 #pragma once
 
 #include "rehearse/core/content/content_registry.hpp"
+#include "rehearse/core/learner/evaluation_result.hpp"
 
-#include <nlohmann/json.hpp>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace rehearse {
 
-/// {"strengths":[...], "improvements":[...], "takeaway": "...", "assignment": "..."}.
-/// `strengths` are the evaluators' specific observations keyed by dimension.
-nlohmann::json compose_feedback(const content_registry& content, const problem& p, const nlohmann::json& scores,
-                                const nlohmann::json& findings, const nlohmann::json& strengths);
+/// The evaluators' specific observations, by dimension.
+using strengths_by_dimension = std::map<std::string, std::vector<std::string>>;
+
+/// The feedback for `scores` (as the evaluation reports them) and `findings` (most severe first).
+coach_feedback compose_feedback(const content_registry& content, const problem& p,
+                                const std::map<std::string, double>& scores, const std::vector<finding>& findings,
+                                const strengths_by_dimension& strengths);
 
 }  // namespace rehearse

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/learner/evaluation_result.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/mastery.hpp"
 
@@ -20,15 +21,13 @@ namespace rehearse {
 
 struct attempt_input {
     attempt_input() = default;
-    attempt_input(std::string problem, std::map<std::string, double> dimension_scores)
-        : problem_id(std::move(problem)), scores(std::move(dimension_scores)) {}
+    explicit attempt_input(std::map<std::string, double> dimension_scores) : scores(std::move(dimension_scores)) {}
 
-    std::string problem_id;                  ///< bare or pack/id
-    std::map<std::string, double> scores;    ///< dimension → 0..1, at least one
-    std::string source = "coach";            ///< answer | coach | mock
-    std::optional<double> overall;           ///< 0..100; default: the rubric-weighted mean of `scores`
-    std::optional<std::string> answer_text;  ///< the Markdown answer, when there is one
-    std::optional<nlohmann::json> evaluation;  ///< docs/answers.md document; its findings are stored
+    std::map<std::string, double> scores;         ///< dimension → 0..1, at least one
+    std::string source = "coach";                 ///< answer | coach | mock
+    std::optional<double> overall;                ///< 0..100; default: rubric_weighted_mean of `scores`
+    std::optional<std::string_view> answer_text;  ///< the Markdown answer, when there is one
+    const evaluation_result* evaluation = nullptr;  ///< stored with the attempt, with its findings
 };
 
 struct attempt_result {
@@ -42,16 +41,16 @@ struct attempt_result {
     std::vector<mastery_change> mastery;
 };
 
-/// Records and updates mastery in one transaction. Throws error(not_found) for an unknown problem,
-/// error(invalid_input) for an unknown dimension, a score outside 0..1, no scores, an unknown source
-/// or a malformed evaluation; nothing is stored then.
-attempt_result record_attempt(app_context& ctx, const learner& who, const attempt_input& input);
+/// Records an attempt at `p` (the caller looked it up) and updates mastery, in one transaction.
+/// Throws error(invalid_input) for an unknown dimension, a score outside 0..1, no scores or an
+/// unknown source; nothing is stored then.
+attempt_result record_attempt(app_context& ctx, const learner& who, const problem& p, const attempt_input& input);
 /// The same without an app_context (simulation, tests): any store, any registry, any instant.
-attempt_result record_attempt(store& db, const content_registry& content, const learner& who,
+attempt_result record_attempt(store& db, const content_registry& content, const learner& who, const problem& p,
                               const attempt_input& input, sys_ms now);
 
 /// {attempt_id, problem, at, overall, predicted_success, focus, scores,
 ///  mastery: {dim: {before, after}}}
-nlohmann::json attempt_result_json(const attempt_result& r);
+void to_json(nlohmann::json& j, const attempt_result& r);
 
 }  // namespace rehearse

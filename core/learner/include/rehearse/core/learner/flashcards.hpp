@@ -62,6 +62,6 @@ review_outcome review_card(store& s, const content_registry& content, const lear
                            int rating, sys_ms now);
 review_outcome review_card(app_context& ctx, const learner& who, std::string_view card_id, int rating);
 
-nlohmann::json review_outcome_json(const review_outcome& r);
+void to_json(nlohmann::json& j, const review_outcome& r);
 
 }  // namespace rehearse

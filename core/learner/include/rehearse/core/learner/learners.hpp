@@ -32,6 +32,6 @@ std::optional<learner> find_learner(store& s, std::string_view name);
 learner require_learner(store& s, std::string_view name);
 
 /// {name, created_at}
-nlohmann::json learner_json(const learner& l);
+void to_json(nlohmann::json& j, const learner& l);
 
 }  // namespace rehearse

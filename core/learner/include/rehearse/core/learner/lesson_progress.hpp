@@ -40,6 +40,6 @@ lesson_result take_lesson(store& db, const content_registry& content, const lear
 lesson_result take_lesson(app_context& ctx, const learner& who, std::string_view lesson_id,
                           const std::optional<std::string>& answer);
 
-nlohmann::json lesson_result_json(const lesson_result& r);
+void to_json(nlohmann::json& j, const lesson_result& r);
 
 }  // namespace rehearse

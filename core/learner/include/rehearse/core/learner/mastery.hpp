@@ -6,6 +6,8 @@
 #include "rehearse/core/learner/mastery_model.hpp"
 #include "rehearse/core/storage/store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -41,10 +43,14 @@ struct mastery_change {
     model::skill skill;  ///< after
 };
 
+/// {dim: {before, after}} of the changes.
+nlohmann::json mastery_changes_json(const std::vector<mastery_change>& changes);
+
 /// Applies observations inside the caller's transaction: brings each skill to `now`, observes,
-/// stores the skill and a mastery_history row (`source`: attempt | lesson). Returns the changes in
-/// the order given.
-std::vector<mastery_change> apply_observations(SQLite::Database& db, std::int64_t learner_id,
+/// stores the skill and a mastery_history row (`source`: attempt | lesson). `skills` are the
+/// learner's as the caller loaded them in this transaction (load_skills), updated here to what is
+/// stored. Returns the changes in the order given.
+std::vector<mastery_change> apply_observations(SQLite::Database& db, std::int64_t learner_id, skill_map& skills,
                                                const std::vector<observation>& observations, sys_ms now,
                                                const std::string& source, std::optional<std::int64_t> attempt_id);
 

@@ -52,7 +52,7 @@ recommendation recommend_next(store& db, const content_registry& content, const 
 
 /// docs/cli.md `next --json`: {kind, id, title, reasons, predicted_success, due_reviews} plus focus
 /// and target.
-nlohmann::json recommendation_json(const recommendation& r);
+void to_json(nlohmann::json& j, const recommendation& r);
 
 /// The success target for a learner whose recent realised success (mean of the last attempts'
 /// rubric-weighted scores) is `realised` over `attempts` attempts: 0.75, moved against the error so
