@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libboost-dev libboost-filesystem-dev
+  libboost-dev
   libpoco-dev
   libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev
