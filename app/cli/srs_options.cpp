@@ -132,7 +132,7 @@ bool parse_on_off(std::string_view text) {
     throw srs_option_error("--short-term: expected on or off, got " + quote_text(text));
 }
 
-std::span<const std::string_view> srs_option_names() noexcept { return option_names; }
+const std::array<std::string_view, 6>& srs_option_names() noexcept { return option_names; }
 
 bool is_srs_option(std::string_view name) noexcept {
     for (const auto n : option_names) {
@@ -172,7 +172,7 @@ void apply_srs_option(fsrs::parameters& p, std::string_view name, std::string_vi
     }
 }
 
-fsrs::parameters parse_srs_options(std::span<const std::string> args) {
+fsrs::parameters parse_srs_options(const std::vector<std::string>& args) {
     fsrs::parameters p;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view arg = args[i];

@@ -7,7 +7,6 @@
 
 #include <array>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +36,7 @@ public:
 /// Names of the options apply_srs_option() understands, without their values:
 /// `--retention`, `--params`, `--short-term`, `--learning-steps`, `--relearning-steps`,
 /// `--maximum-interval`.
-[[nodiscard]] std::span<const std::string_view> srs_option_names() noexcept;
+[[nodiscard]] const std::array<std::string_view, 6>& srs_option_names() noexcept;
 
 /// True when `name` (e.g. `--retention`) is one of srs_option_names().
 [[nodiscard]] bool is_srs_option(std::string_view name) noexcept;
@@ -49,6 +48,6 @@ void apply_srs_option(fsrs::parameters& p, std::string_view name, std::string_vi
 /// Parses a whole option list (`--name value` or `--name=value`) over the defaults, then
 /// checks the result can build a scheduler. Throws srs_option_error on any problem,
 /// including an argument that is not one of these options.
-[[nodiscard]] fsrs::parameters parse_srs_options(std::span<const std::string> args);
+[[nodiscard]] fsrs::parameters parse_srs_options(const std::vector<std::string>& args);
 
 }  // namespace rehearse::cli

@@ -10,7 +10,7 @@ namespace rehearse {
 namespace {
 
 std::string day_start(sys_ms now) {
-    return format_iso8601(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::floor<std::chrono::days>(now)));
+    return format_iso8601(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::floor<days>(now)));
 }
 
 /// "pack/lesson/card" → the lesson, when it is loaded.

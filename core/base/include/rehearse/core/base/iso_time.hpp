@@ -9,6 +9,7 @@
 #include "rehearse/core/base/error.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -17,7 +18,10 @@
 namespace rehearse {
 
 /// A UTC instant with millisecond precision (the resolution of a JavaScript `Date`).
-using sys_ms = std::chrono::sys_time<std::chrono::milliseconds>;
+using sys_ms = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
+/// A calendar day, and a UTC midnight: C++20's std::chrono::days and sys_days, spelled in C++17.
+using days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
+using sys_days = std::chrono::time_point<std::chrono::system_clock, days>;
 
 /// Thrown by parse_iso8601() for text that is not an accepted ISO-8601 date-time.
 class iso_time_error : public error {
