@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
         constexpr int progress_runs = 100;
         start = std::chrono::steady_clock::now();
         std::size_t size = 0;
-        for (int i = 0; i < progress_runs; ++i) size += progress_json(ctx.db(), ana, now).dump().size();
+        for (int i = 0; i < progress_runs; ++i) size += nlohmann::json(learner_progress(ctx.db(), ana, now)).dump().size();
         report("progress --json (500 attempts)", ms_since(start), progress_runs, "ms");
         if (size == 0) return 1;
     }

@@ -35,7 +35,7 @@ TEST_CASE("missed days shift the plan and leftovers become backlog spread over t
     o.start = parse_date("2026-01-05", "start");
     start_plan(*f.ctx, f.ana, o);
 
-    const json day1 = plan_today_json(*f.ctx, f.ana);
+    const json day1 = plan_today(*f.ctx, f.ana);
     REQUIRE(day1["days"].size() == 1);
     CHECK(day1["days"][0]["week"] == 1);
     CHECK(day1["days"][0]["day"] == 1);
@@ -45,7 +45,7 @@ TEST_CASE("missed days shift the plan and leftovers become backlog spread over t
     // Day 1: one lesson of four activities; days 2 and 3: nothing.
     take_lesson(f.db(), f.content(), f.ana, "interview-framework", std::string("scale and users"), at("2026-01-05T10:00:00Z"));
     auto later = context_at(f, at("2026-01-08T09:00:00Z"));
-    const json day4 = plan_today_json(*later, f.ana);
+    const json day4 = plan_today(*later, f.ana);
     CHECK(day4["days"][0]["day"] == 2);   // plan day 2, shifted by the two missed days
     CHECK(day4["missed_days"] == 2);
     CHECK(day4["backlog"] == 3);          // three activities of day 1 left
@@ -54,7 +54,7 @@ TEST_CASE("missed days shift the plan and leftovers become backlog spread over t
     CHECK(from_backlog == 1);             // spread over three days
     CHECK(day4["adherence"].get<double>() == doctest::Approx(0.25));
 
-    const json shown = plan_show_json(*later, f.ana);
+    const json shown = plan_show(*later, f.ana);
     CHECK(shown["weeks"].size() == 4);
     CHECK(shown["current_day"] == 1);
     CHECK(shown["weeks"][0]["days"][1]["date"] == "2026-01-08");
@@ -67,9 +67,9 @@ TEST_CASE("an interview date compresses the plan and the selector stays in the w
     o.start = parse_date("2026-01-05", "start");
     o.interview = parse_date("2026-01-19", "interview-date");  // 14 days for a 28-day plan
     start_plan(*f.ctx, f.ana, o);
-    const json today = plan_today_json(*f.ctx, f.ana);
+    const json today = plan_today(*f.ctx, f.ana);
     CHECK(today["days"].size() == 2);  // two plan days a day
-    const json shown = plan_show_json(*f.ctx, f.ana);
+    const json shown = plan_show(*f.ctx, f.ana);
     CHECK(shown["weeks"][3]["days"][6]["date"] == "2026-01-18");  // the last day comes before the interview
 
     CHECK_THROWS(start_plan(*f.ctx, f.ana, [&] {

@@ -227,7 +227,7 @@ TEST_CASE("following the recommendations interleaves dimensions and never picks 
 TEST_CASE("progress has the CONTRACT shape and the weakest dimensions first") {
     scheduler_fixture f;
     record(f, "url-shortener", coach({{"scaling", 0.1}, {"api", 0.9}}));
-    const json p = progress_json(*f.ctx, f.ana);
+    const json p = learner_progress(*f.ctx, f.ana);
     CHECK(p["learner"] == "ana");
     REQUIRE(p["dimensions"].size() == 8);
     for (const auto& [dim, d] : p["dimensions"].items()) {
@@ -244,7 +244,7 @@ TEST_CASE("progress has the CONTRACT shape and the weakest dimensions first") {
     CHECK(p["dimensions"]["api"]["mastery"].get<double>() > p["dimensions"]["estimation"]["mastery"].get<double>());
 
     // Time away: mastery shown later is lower, history unchanged.
-    const json later = progress_json(f.db(), f.ana, scheduler_t0 + 24h * 120);
+    const json later = learner_progress(f.db(), f.ana, scheduler_t0 + 24h * 120);
     CHECK(later["dimensions"]["api"]["mastery"].get<double>() < p["dimensions"]["api"]["mastery"].get<double>());
     CHECK(later["dimensions"]["api"]["trend"] == p["dimensions"]["api"]["trend"]);
 }

@@ -105,18 +105,17 @@ std::string bar(double m) {
 int cmd_progress(invocation& inv) {
     auto& ctx = inv.context();
     const learner who = require_learner(ctx.db(), inv.learner_name());
-    const json p = progress_json(ctx, who);
+    const progress_report p = learner_progress(ctx, who);
     if (inv.global.json) {
         inv.print_json(p);
         return 0;
     }
     std::vector<std::vector<std::string>> rows;
-    for (const auto& [dim, d] : p["dimensions"].items())
-        rows.push_back({dim, fixed(d["mastery"].get<double>()), bar(d["mastery"].get<double>()),
-                        std::to_string(d["attempts"].get<long long>()), std::to_string(d["trend"].size())});
+    for (const auto& [dim, d] : p.dimensions)
+        rows.push_back({dim, fixed(d.mastery), bar(d.mastery), std::to_string(d.attempts), std::to_string(d.trend.size())});
     inv.out << "progress of " << who.name << "\n";
     print_table(inv.out, {"DIMENSION", "MASTERY", "", "ATTEMPTS", "UPDATES"}, rows);
-    inv.out << "weakest: " << join(p["weakest"]) << '\n';
+    inv.out << "weakest: " << join(p.weakest) << '\n';
     return 0;
 }
 

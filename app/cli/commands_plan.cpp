@@ -14,16 +14,21 @@ namespace rehearse::cli {
 
 namespace {
 
-using nlohmann::json;
-
-std::string describe(const json& a) {
-    std::string s = a["kind"].get<std::string>();
-    if (!a["ref"].is_null()) s += " " + a["ref"].get<std::string>();
-    else if (a.contains("suggested")) s += " " + a["suggested"]["id"].get<std::string>() + " (picked for you)";
-    s += " (" + std::to_string(a["minutes"].get<int>()) + " min)";
-    if (a.value("backlog", false)) s += " [backlog from day " + std::to_string(a["plan_day"].get<int>() + 1) + "]";
-    if (!a.value("fits", true)) s += " [if time allows]";
+std::string describe(const todays_activity& t) {
+    const plan_activity_view& a = t.activity;
+    std::string s = a.kind;
+    if (a.ref) s += " " + *a.ref;
+    else if (t.suggested) s += " " + t.suggested->id + " (picked for you)";
+    s += " (" + std::to_string(a.minutes) + " min)";
+    if (t.backlog) s += " [backlog from day " + std::to_string(a.plan_day + 1) + "]";
+    if (!t.fits) s += " [if time allows]";
     return s;
+}
+
+std::string percent(double share) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f%%", share * 100);
+    return buf;
 }
 
 int cmd_plan_start(invocation& inv) {
@@ -39,10 +44,7 @@ int cmd_plan_start(invocation& inv) {
     if (const auto m = inv.integer("minutes-per-day", min_minutes_per_day, max_minutes_per_day))
         o.minutes_per_day = static_cast<int>(*m);
     const enrolment e = start_plan(ctx, who, o);
-    json out{{"curriculum", e.curriculum}, {"start", format_date(e.start)}};
-    out["interview_date"] = e.interview ? json(format_date(*e.interview)) : json(nullptr);
-    out["minutes_per_day"] = e.minutes_per_day ? json(*e.minutes_per_day) : json(nullptr);
-    if (inv.global.json) inv.print_json(out);
+    if (inv.global.json) inv.print_json(e);
     else inv.out << who.name << " follows " << e.curriculum << " from " << format_date(e.start)
                  << (e.interview ? " (interview " + format_date(*e.interview) + ")" : "") << "\nsee: rehearse plan today\n";
     return 0;
@@ -51,48 +53,43 @@ int cmd_plan_start(invocation& inv) {
 int cmd_plan_today(invocation& inv) {
     auto& ctx = inv.context();
     const learner who = require_learner(ctx.db(), inv.learner_name());
-    const json t = plan_today_json(ctx, who);
+    const todays_plan t = plan_today(ctx, who);
     if (inv.global.json) {
         inv.print_json(t);
         return 0;
     }
-    inv.out << t["curriculum"].get<std::string>() << ", " << t["date"].get<std::string>() << '\n';
-    if (t.contains("starts")) {
-        inv.out << "the plan starts on " << t["starts"].get<std::string>() << '\n';
+    inv.out << t.curriculum << ", " << t.date << '\n';
+    if (t.starts) {
+        inv.out << "the plan starts on " << *t.starts << '\n';
         return 0;
     }
-    for (const auto& d : t["days"])
-        inv.out << "week " << d["week"] << " day " << d["day"] << ": " << d["title"].get<std::string>() << '\n';
-    inv.out << "  - reviews: " << t["reviews_today"] << " of " << t["reviews_due"] << " due\n";
-    for (const auto& a : t["activities"]) inv.out << "  [" << (a["done"].get<bool>() ? "x" : " ") << "] " << describe(a) << '\n';
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.0f%%", t["adherence"].get<double>() * 100);
-    inv.out << "adherence " << buf << ", missed days " << t["missed_days"] << ", backlog " << t["backlog"] << '\n';
+    for (const auto& d : t.days) inv.out << "week " << d.week << " day " << d.day << ": " << d.title << '\n';
+    inv.out << "  - reviews: " << t.reviews_today << " of " << t.reviews_due << " due\n";
+    for (const auto& a : t.activities) inv.out << "  [" << (a.activity.done ? "x" : " ") << "] " << describe(a) << '\n';
+    inv.out << "adherence " << percent(t.adherence) << ", missed days " << t.missed_days << ", backlog " << t.backlog << '\n';
     return 0;
 }
 
 int cmd_plan_show(invocation& inv) {
     auto& ctx = inv.context();
     const learner who = require_learner(ctx.db(), inv.learner_name());
-    const json p = plan_show_json(ctx, who);
+    const plan_overview p = plan_show(ctx, who);
     if (inv.global.json) {
         inv.print_json(p);
         return 0;
     }
-    inv.out << p["curriculum"].get<std::string>() << " from " << p["start"].get<std::string>();
-    if (!p["interview_date"].is_null()) inv.out << " to the interview on " << p["interview_date"].get<std::string>();
+    inv.out << p.curriculum << " from " << p.start;
+    if (p.interview_date) inv.out << " to the interview on " << *p.interview_date;
     inv.out << '\n';
-    for (const auto& w : p["weeks"]) {
-        inv.out << "\nweek " << w["number"] << ": " << w["title"].get<std::string>() << " (" << w["band"].value("min", "")
-                << "-" << w["band"].value("max", "") << "; " << join(w["focus"]) << ")\n";
-        for (const auto& d : w["days"]) {
-            inv.out << "  " << d["date"].get<std::string>() << (d["plan_day"] == p["current_day"] ? " > " : "   ")
-                    << (d["done"].get<bool>() ? "[x] " : "[ ] ") << d["title"].get<std::string>() << '\n';
-        }
+    for (const auto& w : p.weeks) {
+        inv.out << "\nweek " << w.number << ": " << w.title << " (" << w.band_min << "-" << w.band_max << "; "
+                << join(w.focus) << ")\n";
+        for (const auto& d : w.days)
+            inv.out << "  " << d.date << (d.plan_day == p.current_day ? " > " : "   ") << (d.done ? "[x] " : "[ ] ")
+                    << d.title << '\n';
     }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.0f%%", p["adherence"].get<double>() * 100);
-    inv.out << "\nadherence " << buf << ", missed days " << p["missed_days"] << ", backlog " << p["backlog"] << '\n';
+    inv.out << "\nadherence " << percent(p.adherence) << ", missed days " << p.missed_days << ", backlog " << p.backlog
+            << '\n';
     return 0;
 }
 

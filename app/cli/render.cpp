@@ -65,6 +65,12 @@ std::string join(const json& strings, const std::string& sep) {
     return out;
 }
 
+std::string join(const std::vector<std::string>& strings, const std::string& sep) {
+    std::string out;
+    for (const auto& s : strings) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
 void render_problem(std::ostream& out, const json& p) {
     out << p.at("title").get<std::string>() << "  [" << p.at("id").get<std::string>() << ", " << p.at("difficulty").get<std::string>()
         << ", pack " << p.at("pack").get<std::string>() << "]\n\n"

@@ -1,4 +1,5 @@
-// Human-readable rendering of the JSON documents the core use cases return.
+// Human-readable rendering: tables, numbers, lists, and the content documents (a problem, a lesson)
+// that the catalog returns as JSON.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ std::string format_weights(const nlohmann::json& weights);
 std::string fixed(double v, int digits = 2);
 /// "a, b, c"
 std::string join(const nlohmann::json& strings, const std::string& sep = ", ");
+std::string join(const std::vector<std::string>& strings, const std::string& sep = ", ");
 
 void render_problem(std::ostream& out, const nlohmann::json& problem);
 void render_lesson(std::ostream& out, const nlohmann::json& lesson);

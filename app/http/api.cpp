@@ -285,7 +285,7 @@ void api::add_routes() {
         return response::json(200, json(recommend_next(ctx, who, only)));
     });
     rt.add("GET", "/api/v1/learners/{name}/progress", [&ctx](const request& r) {
-        return response::json(200, progress_json(ctx, require_learner(ctx.db(), r.param("name"))));
+        return response::json(200, json(learner_progress(ctx, require_learner(ctx.db(), r.param("name")))));
     });
 
     // Study plans.
@@ -302,18 +302,14 @@ void api::add_routes() {
             check_minutes_per_day(v);
             o.minutes_per_day = static_cast<int>(v);
         }
-        const enrolment e = start_plan(ctx, who, o);
         // The same shape as `plan start --json`.
-        json out{{"curriculum", e.curriculum}, {"start", format_date(e.start)}};
-        out["interview_date"] = e.interview ? json(format_date(*e.interview)) : json(nullptr);
-        out["minutes_per_day"] = e.minutes_per_day ? json(*e.minutes_per_day) : json(nullptr);
-        return created(out, "/api/v1/learners/" + url_encode(who.name) + "/plan");
+        return created(json(start_plan(ctx, who, o)), "/api/v1/learners/" + url_encode(who.name) + "/plan");
     });
     rt.add("GET", "/api/v1/learners/{name}/plan", [&ctx](const request& r) {
-        return response::json(200, plan_show_json(ctx, require_learner(ctx.db(), r.param("name"))));
+        return response::json(200, json(plan_show(ctx, require_learner(ctx.db(), r.param("name")))));
     });
     rt.add("GET", "/api/v1/learners/{name}/plan/today", [&ctx](const request& r) {
-        return response::json(200, plan_today_json(ctx, require_learner(ctx.db(), r.param("name"))));
+        return response::json(200, json(plan_today(ctx, require_learner(ctx.db(), r.param("name")))));
     });
 
     // Flashcard reviews and lessons.

@@ -187,12 +187,11 @@ const json* week_doc(const curriculum& c, int number) {
     return nullptr;
 }
 
-json activity_json(const plan_activity& a, int plan_day) {
-    json out{{"kind", a.kind}, {"minutes", a.minutes}, {"done", a.done}, {"plan_day", plan_day}};
-    out["ref"] = a.ref ? json(*a.ref) : json(nullptr);
-    if (!a.note.empty()) out["note"] = a.note;
-    return out;
+plan_activity_view view_of(const plan_activity& a, int plan_day) {
+    return {a.kind, a.ref, a.minutes, a.note, a.done, plan_day};
 }
+
+json optional_json(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
 
 struct loaded_plan {
     enrolment e;
@@ -248,9 +247,8 @@ std::optional<enrolment> active_enrolment(SQLite::Database& db, std::int64_t lea
 }
 
 enrolment start_plan(app_context& ctx, const learner& who, const plan_start_options& o) {
-    require_curriculum(ctx.content(), o.curriculum);
     enrolment e;
-    e.curriculum = ctx.content().find_curriculum(o.curriculum)->id;
+    e.curriculum = require_curriculum(ctx.content(), o.curriculum).id;
     e.start = o.start.value_or(day_of(ctx.now()));
     e.interview = o.interview;
     e.minutes_per_day = o.minutes_per_day;
@@ -320,90 +318,156 @@ void log_plan_activity(SQLite::Database& db, const content_registry& content, st
             }
 }
 
-json plan_today_json(app_context& ctx, const learner& who) {
+todays_plan plan_today(app_context& ctx, const learner& who) {
     const loaded_plan p = load_plan(ctx.db(), ctx.content(), who, ctx.now());
     const auto& s = p.s;
-    json out{{"curriculum", p.c->id}, {"date", format_date(day_of(ctx.now()))}, {"missed_days", s.missed_days}};
+    todays_plan out;
+    out.curriculum = p.c->id;
+    out.date = format_date(day_of(ctx.now()));
+    out.missed_days = s.missed_days;
     if (s.elapsed < 0) {
-        out["starts"] = format_date(p.e.start);
-        out["activities"] = json::array();
+        out.starts = format_date(p.e.start);
         return out;
     }
     const auto queue = review_counts(ctx.db(), ctx.content(), who.id, ctx.now());
     // Reviews first, capped so a backlog of cards cannot eat the whole day (about 30 s a card).
     const std::int64_t cap = p.e.minutes_per_day ? std::clamp<std::int64_t>(*p.e.minutes_per_day / 2, 5, 60) : 40;
-    out["reviews_due"] = queue.total();
-    out["reviews_today"] = std::min(queue.total(), cap);
+    out.reviews_due = queue.total();
+    out.reviews_today = std::min(queue.total(), cap);
 
-    json activities = json::array();
     int budget = p.e.minutes_per_day.value_or(1 << 30);
     budget -= static_cast<int>((std::min(queue.total(), cap) + 1) / 2);
     auto add = [&](const plan_activity& a, int plan_day, bool from_backlog) {
-        json j = activity_json(a, plan_day);
-        j["backlog"] = from_backlog;
+        todays_activity t;
+        t.activity = view_of(a, plan_day);
+        t.backlog = from_backlog;
         if (!a.ref && (a.kind == "problem" || a.kind == "mock" || a.kind == "lesson") && !a.done) {
             // No fixed item: the selector picks one within the week's band and focus.
             try {
                 const auto r = recommend_next(ctx, who, a.kind == "lesson" ? activity_kind::lesson : activity_kind::problem);
-                j["suggested"] = {{"id", r.id}, {"title", r.title}, {"reasons", r.reasons}};
+                t.suggested = suggestion{r.id, r.title, r.reasons};
             } catch (const error&) {
             }
         }
-        j["fits"] = a.done || a.minutes <= budget;
+        t.fits = a.done || a.minutes <= budget;
         if (!a.done) budget -= a.minutes;
-        activities.push_back(std::move(j));
+        out.activities.push_back(std::move(t));
     };
-    json days = json::array();
     for (int k : s.today) {
         const auto& d = s.days[static_cast<std::size_t>(k)];
-        days.push_back({{"plan_day", k}, {"week", d.week}, {"day", d.day}, {"title", d.title}, {"focus", d.focus}});
+        out.days.push_back({k, d.week, d.day, d.title, d.focus});
         for (const auto& a : d.activities) add(a, k, false);
     }
     for (std::size_t i = 0; i < s.backlog.size() && i < s.backlog_today; ++i) {
         const auto [k, idx] = s.backlog[i];
         add(s.days[static_cast<std::size_t>(k)].activities[idx], k, true);
     }
-    out["days"] = days;
-    out["activities"] = activities;
-    out["backlog"] = s.backlog.size();
-    out["adherence"] = adherence(s, static_cast<int>(s.elapsed));
-    if (s.today.empty() && s.backlog.empty()) out["finished"] = s.current >= static_cast<int>(s.days.size()) - 1;
+    out.backlog = s.backlog.size();
+    out.adherence = adherence(s, static_cast<int>(s.elapsed));
+    if (s.today.empty() && s.backlog.empty()) out.finished = s.current >= static_cast<int>(s.days.size()) - 1;
     return out;
 }
 
-json plan_show_json(app_context& ctx, const learner& who) {
+plan_overview plan_show(app_context& ctx, const learner& who) {
     const loaded_plan p = load_plan(ctx.db(), ctx.content(), who, ctx.now());
     const auto& s = p.s;
-    json weeks = json::array();
+    plan_overview out;
+    out.curriculum = p.c->id;
+    out.start = format_date(p.e.start);
+    if (p.e.interview) out.interview_date = format_date(*p.e.interview);
+    out.minutes_per_day = p.e.minutes_per_day;
+    out.current_day = s.current;
+    out.missed_days = s.missed_days;
+    out.backlog = s.backlog.size();
+    out.adherence = adherence(s, static_cast<int>(s.elapsed));
     for (const auto& w : p.c->doc.at("weeks")) {
-        json days = json::array();
+        plan_overview_week week;
+        week.number = w.at("number").get<int>();
+        week.title = w.value("title", "");
+        const json band = week_band(w);
+        week.band_min = band.value("min", "");
+        week.band_max = band.value("max", "");
+        week.focus = w.value("focus", std::vector<std::string>{});
         for (const auto& d : s.days) {
-            if (d.week != w.at("number").get<int>()) continue;
-            json acts = json::array();
-            for (const auto& a : d.activities) acts.push_back(activity_json(a, d.index));
-            days.push_back({{"plan_day", d.index},
+            if (d.week != week.number) continue;
+            plan_overview_day day;
+            day.plan_day = d.index;
+            day.day = d.day;
+            day.title = d.title;
+            day.date = format_date(p.e.start + std::chrono::days(s.offset[static_cast<std::size_t>(d.index)]));
+            day.done = d.complete();
+            for (const auto& a : d.activities) day.activities.push_back(view_of(a, d.index));
+            week.days.push_back(std::move(day));
+        }
+        out.weeks.push_back(std::move(week));
+    }
+    return out;
+}
+
+void to_json(json& j, const plan_activity_view& a) {
+    j = json{{"kind", a.kind}, {"minutes", a.minutes}, {"done", a.done}, {"plan_day", a.plan_day}};
+    j["ref"] = optional_json(a.ref);
+    if (!a.note.empty()) j["note"] = a.note;
+}
+
+void to_json(json& j, const todays_activity& a) {
+    j = a.activity;
+    j["backlog"] = a.backlog;
+    if (a.suggested) j["suggested"] = {{"id", a.suggested->id}, {"title", a.suggested->title}, {"reasons", a.suggested->reasons}};
+    j["fits"] = a.fits;
+}
+
+void to_json(json& j, const todays_plan& t) {
+    j = json{{"curriculum", t.curriculum}, {"date", t.date}, {"missed_days", t.missed_days}};
+    if (t.starts) {
+        j["starts"] = *t.starts;
+        j["activities"] = json::array();
+        return;
+    }
+    j["reviews_due"] = t.reviews_due;
+    j["reviews_today"] = t.reviews_today;
+    json days = json::array();
+    for (const auto& d : t.days)
+        days.push_back({{"plan_day", d.plan_day}, {"week", d.week}, {"day", d.day}, {"title", d.title}, {"focus", d.focus}});
+    j["days"] = days;
+    j["activities"] = t.activities;
+    j["backlog"] = t.backlog;
+    j["adherence"] = t.adherence;
+    if (t.finished) j["finished"] = *t.finished;
+}
+
+void to_json(json& j, const plan_overview& p) {
+    json weeks = json::array();
+    for (const auto& w : p.weeks) {
+        json days = json::array();
+        for (const auto& d : w.days)
+            days.push_back({{"plan_day", d.plan_day},
                             {"day", d.day},
                             {"title", d.title},
-                            {"date", format_date(p.e.start + std::chrono::days(s.offset[static_cast<std::size_t>(d.index)]))},
-                            {"done", d.complete()},
-                            {"activities", acts}});
-        }
-        weeks.push_back({{"number", w.at("number")},
-                         {"title", w.value("title", "")},
-                         {"band", week_band(w)},
-                         {"focus", w.value("focus", json::array())},
+                            {"date", d.date},
+                            {"done", d.done},
+                            {"activities", d.activities}});
+        weeks.push_back({{"number", w.number},
+                         {"title", w.title},
+                         {"band", {{"min", w.band_min}, {"max", w.band_max}}},
+                         {"focus", w.focus},
                          {"days", days}});
     }
-    json out{{"curriculum", p.c->id},
-             {"start", format_date(p.e.start)},
-             {"current_day", s.current},
-             {"missed_days", s.missed_days},
-             {"backlog", s.backlog.size()},
-             {"adherence", adherence(s, static_cast<int>(s.elapsed))},
+    j = json{{"curriculum", p.curriculum},
+             {"start", p.start},
+             {"current_day", p.current_day},
+             {"missed_days", p.missed_days},
+             {"backlog", p.backlog},
+             {"adherence", p.adherence},
              {"weeks", weeks}};
-    out["interview_date"] = p.e.interview ? json(format_date(*p.e.interview)) : json(nullptr);
-    out["minutes_per_day"] = p.e.minutes_per_day ? json(*p.e.minutes_per_day) : json(nullptr);
-    return out;
+    j["interview_date"] = optional_json(p.interview_date);
+    j["minutes_per_day"] = p.minutes_per_day ? json(*p.minutes_per_day) : json(nullptr);
+}
+
+void to_json(json& j, const enrolment& e) {
+    j = json{{"curriculum", e.curriculum}, {"start", format_date(e.start)}};
+    j["interview_date"] = e.interview ? json(format_date(*e.interview)) : json(nullptr);
+    j["minutes_per_day"] = e.minutes_per_day ? json(*e.minutes_per_day) : json(nullptr);
 }
 
 }  // namespace rehearse

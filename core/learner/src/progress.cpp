@@ -12,10 +12,11 @@ namespace rehearse {
 
 using nlohmann::json;
 
-json progress_json(app_context& ctx, const learner& who) { return progress_json(ctx.db(), who, ctx.now()); }
+progress_report learner_progress(app_context& ctx, const learner& who) { return learner_progress(ctx.db(), who, ctx.now()); }
 
-json progress_json(store& db, const learner& who, sys_ms now) {
-    json dims = json::object();
+progress_report learner_progress(store& db, const learner& who, sys_ms now) {
+    progress_report out;
+    out.learner = who.name;
     std::vector<std::pair<double, std::string>> order;
     db.with_db([&](SQLite::Database& conn) {
         const learner_view v = view_at(load_skills(conn, who.id), now);
@@ -31,21 +32,30 @@ json progress_json(store& db, const learner& who, sys_ms now) {
                                 "ORDER BY at, id");
         for (std::size_t i = 0; i < all_dimensions.size(); ++i) {
             const std::string dim(all_dimensions[i]);
-            json points = json::array();
+            dimension_progress d;
             bind_all(trend, who.id, dim);
-            while (trend.executeStep())
-                points.push_back({{"at", trend.getColumn(0).getString()}, {"mastery", trend.getColumn(1).getDouble()}});
+            while (trend.executeStep()) d.trend.push_back({trend.getColumn(0).getString(), trend.getColumn(1).getDouble()});
             trend.reset();
-            const double m = v.mastery.at(dim);
-            dims[dim] = {{"mastery", m}, {"attempts", attempts.count(dim) ? attempts[dim] : 0}, {"trend", points}};
-            order.emplace_back(m, dim);
+            d.mastery = v.mastery.at(dim);
+            if (const auto it = attempts.find(dim); it != attempts.end()) d.attempts = it->second;
+            order.emplace_back(d.mastery, dim);
+            out.dimensions.emplace(dim, std::move(d));
         }
     });
     // Weakest first; equal mastery keeps the rubric order of docs/answers.md (stable sort over it).
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first - 1e-12; });
-    json weakest = json::array();
-    for (std::size_t i = 0; i < order.size() && i < weakest_listed; ++i) weakest.push_back(order[i].second);
-    return {{"learner", who.name}, {"dimensions", dims}, {"weakest", weakest}};
+    for (std::size_t i = 0; i < order.size() && i < weakest_listed; ++i) out.weakest.push_back(order[i].second);
+    return out;
+}
+
+void to_json(json& j, const progress_report& p) {
+    json dims = json::object();
+    for (const auto& [dim, d] : p.dimensions) {
+        json points = json::array();
+        for (const auto& t : d.trend) points.push_back({{"at", t.at}, {"mastery", t.mastery}});
+        dims[dim] = {{"mastery", d.mastery}, {"attempts", d.attempts}, {"trend", points}};
+    }
+    j = json{{"learner", p.learner}, {"dimensions", dims}, {"weakest", p.weakest}};
 }
 
 }  // namespace rehearse
