@@ -3,6 +3,7 @@
 #include "scheduler_fixture.hpp"
 #include "support/times.hpp"
 
+#include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/lesson_progress.hpp"
 #include "rehearse/core/learner/plans.hpp"
@@ -94,4 +95,27 @@ TEST_CASE("an interview date compresses the plan and the selector stays in the w
     bool mentions_band = false;
     for (const auto& reason : in_week1.reasons) mentions_band |= reason.find("band") != std::string::npos;
     CHECK(mentions_band);
+}
+
+TEST_CASE("plan done logs work the app cannot see and refuses what the app logs itself") {
+    scheduler_fixture f(at("2026-01-07T08:00:00Z"));
+    plan_start_options o;
+    o.curriculum = "startup-four-week";
+    o.start = parse_date("2026-01-05", "start");
+    o.interview = parse_date("2026-01-19", "interview_date");  // two plan days a day: today has week 1's day 5
+    start_plan(*f.ctx, f.ana, o);
+    try {
+        (void)plan_done(*f.ctx, f.ana, "problem", std::nullopt);
+        FAIL("a problem was logged by hand");
+    } catch (const value_error& e) {
+        CHECK(e.field() == "kind");
+        CHECK(std::string(e.what()) ==
+              "kind must be self-assessment, review or mock, not \"problem\" (lessons and problems are logged as you do them)");
+    }
+    const plan_done_result r = plan_done(*f.ctx, f.ana, "self-assessment", std::nullopt);
+    CHECK(json(r) == json{{"logged", "self-assessment"}});
+    bool logged = false;
+    for (const auto& a : plan_today(*f.ctx, f.ana).activities)
+        logged = logged || (a.activity.kind == "self-assessment" && a.activity.done);
+    CHECK(logged);
 }

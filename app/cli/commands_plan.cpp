@@ -6,8 +6,6 @@
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/plans.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdio>
 
 namespace rehearse::cli {
@@ -96,14 +94,15 @@ int cmd_plan_show(invocation& inv) {
 int cmd_plan_done(invocation& inv) {
     auto& ctx = inv.context();
     const learner who = require_learner(ctx.db(), inv.learner_name());
-    const std::string kind = inv.args.at(0);
-    if (kind != "self-assessment" && kind != "review" && kind != "mock")
-        throw error(errc::usage, "plan done takes self-assessment, review or mock (lessons and problems are logged as you do them)");
-    ctx.db().transaction([&](SQLite::Database& db) {
-        log_plan_activity(db, ctx.content(), who.id, kind, inv.value("ref"), ctx.now());
-    });
-    if (!inv.global.json) inv.out << "logged " << kind << '\n';
-    else inv.print_json({{"logged", kind}});
+    plan_done_result r;
+    try {
+        r = plan_done(ctx, who, inv.args.at(0), inv.value("ref"));
+    } catch (const value_error& e) {
+        if (e.field() != "kind") throw;
+        throw error(e.code(), "plan done takes " + e.expected() + " (" + e.hint() + ")");
+    }
+    if (!inv.global.json) inv.out << "logged " << r.logged << '\n';
+    else inv.print_json(r);
     return 0;
 }
 

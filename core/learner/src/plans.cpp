@@ -404,6 +404,17 @@ plan_overview plan_show(app_context& ctx, const learner& who) {
     return out;
 }
 
+plan_done_result plan_done(app_context& ctx, const learner& who, std::string_view kind,
+                           const std::optional<std::string>& ref) {
+    if (kind != "self-assessment" && kind != "review" && kind != "mock")
+        throw value_error("kind", "self-assessment, review or mock", std::string(kind),
+                          "lessons and problems are logged as you do them");
+    plan_done_result out{std::string(kind)};
+    ctx.db().transaction(
+        [&](SQLite::Database& db) { log_plan_activity(db, ctx.content(), who.id, out.logged, ref, ctx.now()); });
+    return out;
+}
+
 void to_json(json& j, const plan_activity_view& a) {
     j = json{{"kind", a.kind}, {"minutes", a.minutes}, {"done", a.done}, {"plan_day", a.plan_day}};
     j["ref"] = optional_json(a.ref);
@@ -469,5 +480,7 @@ void to_json(json& j, const enrolment& e) {
     j["interview_date"] = e.interview ? json(format_date(*e.interview)) : json(nullptr);
     j["minutes_per_day"] = e.minutes_per_day ? json(*e.minutes_per_day) : json(nullptr);
 }
+
+void to_json(json& j, const plan_done_result& r) { j = json{{"logged", r.logged}}; }
 
 }  // namespace rehearse

@@ -154,6 +154,19 @@ void to_json(nlohmann::json& j, const plan_overview& p);
 /// as `plan start` reports it.
 void to_json(nlohmann::json& j, const enrolment& e);
 
+/// The work `plan done` logs: what the app cannot see being done (lessons and problems are logged as
+/// they are done).
+struct plan_done_result {
+    std::string logged;  ///< self-assessment | review | mock
+};
+/// Logs a self-assessment, a review or a mock done elsewhere (`ref`: the mock's problem) against the
+/// active plan, in one transaction; a no-op without a plan or a matching activity. value_error naming
+/// `kind` for any other kind.
+plan_done_result plan_done(app_context& ctx, const learner& who, std::string_view kind,
+                           const std::optional<std::string>& ref);
+/// {logged}
+void to_json(nlohmann::json& j, const plan_done_result& r);
+
 /// Parses YYYY-MM-DD; value_error naming `field` otherwise.
 sys_date parse_date(std::string_view text, std::string_view field);
 std::string format_date(sys_date d);
