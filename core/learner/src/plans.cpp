@@ -77,7 +77,7 @@ std::vector<plan_day> flatten(const curriculum& c) {
     return out;
 }
 
-sys_date day_of(sys_ms t) { return std::chrono::floor<std::chrono::days>(t); }
+sys_date day_of(sys_ms t) { return std::chrono::floor<days>(t); }
 
 std::vector<log_row> load_log(SQLite::Database& db, std::int64_t enrolment_id) {
     std::vector<log_row> out;
@@ -394,7 +394,7 @@ plan_overview plan_show(app_context& ctx, const learner& who) {
             day.plan_day = d.index;
             day.day = d.day;
             day.title = d.title;
-            day.date = format_date(p.e.start + std::chrono::days(s.offset[static_cast<std::size_t>(d.index)]));
+            day.date = format_date(p.e.start + rehearse::days(s.offset[static_cast<std::size_t>(d.index)]));
             day.done = d.complete();
             for (const auto& a : d.activities) day.activities.push_back(view_of(a, d.index));
             week.days.push_back(std::move(day));

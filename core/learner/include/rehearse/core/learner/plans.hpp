@@ -22,7 +22,7 @@ class Database;
 
 namespace rehearse {
 
-using sys_date = std::chrono::sys_days;
+using sys_date = sys_days;
 
 struct enrolment {
     std::int64_t id = 0;
