@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/attempts.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/content/rubric.hpp"
 #include "rehearse/core/base/error.hpp"
@@ -34,11 +35,7 @@ void store_findings(SQLite::Database& db, std::int64_t attempt_id, const std::ve
     SQLite::Statement insert(
         db, "INSERT INTO attempt_findings(attempt_id, finding_id, dimension, severity, message) VALUES (?, ?, ?, ?, ?)");
     for (const auto& f : findings) {
-        insert.bind(1, attempt_id);
-        insert.bind(2, f.id);
-        insert.bind(3, f.dimension);
-        insert.bind(4, f.severity);
-        insert.bind(5, f.message);
+        bind_all(insert, attempt_id, f.id, f.dimension, f.severity, f.message);
         insert.exec();
         insert.reset();
     }
@@ -46,17 +43,12 @@ void store_findings(SQLite::Database& db, std::int64_t attempt_id, const std::ve
 
 void update_problem_stats(SQLite::Database& db, std::int64_t learner_id, const std::string& problem_id,
                           const std::string& at, double success) {
-    SQLite::Statement upsert(db,
-                             "INSERT INTO learner_problem_stats(learner_id, problem_id, attempts, last_at, last_success, "
-                             "best_success) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT(learner_id, problem_id) DO UPDATE SET "
-                             "attempts = attempts + 1, last_at = excluded.last_at, last_success = excluded.last_success, "
-                             "best_success = max(best_success, excluded.best_success)");
-    upsert.bind(1, learner_id);
-    upsert.bind(2, problem_id);
-    upsert.bind(3, at);
-    upsert.bind(4, success);
-    upsert.bind(5, success);
-    upsert.exec();
+    execute(db,
+            "INSERT INTO learner_problem_stats(learner_id, problem_id, attempts, last_at, last_success, "
+            "best_success) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT(learner_id, problem_id) DO UPDATE SET "
+            "attempts = attempts + 1, last_at = excluded.last_at, last_success = excluded.last_success, "
+            "best_success = max(best_success, excluded.best_success)",
+            learner_id, problem_id, at, success, success);
 }
 
 }  // namespace
@@ -86,34 +78,26 @@ attempt_result record_attempt(store& db, const content_registry& content, const 
         // and the recorded one agree.
         std::vector<std::string> latest;
         SQLite::Statement focuses(conn, "SELECT focus FROM attempts WHERE learner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
-        focuses.bind(1, who.id);
-        focuses.bind(2, static_cast<int>(focus_history));
+        bind_all(focuses, who.id, static_cast<int>(focus_history));
         while (focuses.executeStep()) latest.push_back(focuses.getColumn(0).isNull() ? "" : focuses.getColumn(0).getString());
         r.focus = main_focus(before, p, best_shares(content), resting_dimension(latest));
 
         SQLite::Statement insert(conn,
                                  "INSERT INTO attempts(learner_id, problem_id, source, overall, answer_text, "
                                  "evaluation_json, focus, predicted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, who.id);
-        insert.bind(2, p.id);
-        insert.bind(3, input.source);
-        insert.bind(4, r.overall);
-        if (input.answer_text) insert.bind(5, std::string(*input.answer_text));
-        else insert.bind(5);
-        if (input.evaluation) insert.bind(6, nlohmann::json(*input.evaluation).dump());
-        else insert.bind(6);
-        insert.bind(7, r.focus);
-        insert.bind(8, r.predicted_success);
-        insert.bind(9, r.at);
+        const std::optional<std::string> answer_text =
+            input.answer_text ? std::optional<std::string>(std::string(*input.answer_text)) : std::nullopt;
+        const std::optional<std::string> evaluation_json =
+            input.evaluation ? std::optional<std::string>(nlohmann::json(*input.evaluation).dump()) : std::nullopt;
+        bind_all(insert, who.id, p.id, input.source, r.overall, answer_text, evaluation_json, r.focus,
+                 r.predicted_success, r.at);
         insert.exec();
         r.attempt_id = conn.getLastInsertRowid();
 
         SQLite::Statement score(conn, "INSERT INTO attempt_scores(attempt_id, dimension, score) VALUES (?, ?, ?)");
         std::vector<observation> observations;
         for (const auto& [dim, s] : input.scores) {
-            score.bind(1, r.attempt_id);
-            score.bind(2, dim);
-            score.bind(3, s);
+            bind_all(score, r.attempt_id, dim, s);
             score.exec();
             score.reset();
             observations.push_back({dim, s, p.rating, evidence_strength(p, dim)});

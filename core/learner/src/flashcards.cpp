@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/flashcards.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/plans.hpp"
 
@@ -66,11 +67,9 @@ review_queue review_counts(SQLite::Database& db, const content_registry& content
     // Due cards, most overdue first; a card of a retired or unloaded lesson is skipped (rare, so the
     // scan stops after a few rows in practice).
     SQLite::Statement due(db, "SELECT card_id, due FROM cards WHERE learner_id = ? AND due <= ? ORDER BY due, card_id");
-    due.bind(1, learner_id);
-    due.bind(2, at);
+    bind_all(due, learner_id, at);
     SQLite::Statement total(db, "SELECT COUNT(*) FROM cards WHERE learner_id = ? AND due <= ?");
-    total.bind(1, learner_id);
-    total.bind(2, at);
+    bind_all(total, learner_id, at);
     out.due = count(total);
     std::int64_t skipped = 0;
     while (due.executeStep()) {
@@ -85,8 +84,7 @@ review_queue review_counts(SQLite::Database& db, const content_registry& content
     out.due -= skipped;
 
     SQLite::Statement today(db, "SELECT COUNT(*) FROM cards WHERE learner_id = ? AND introduced_at >= ?");
-    today.bind(1, learner_id);
-    today.bind(2, day_start(now));
+    bind_all(today, learner_id, day_start(now));
     const std::int64_t budget = std::max<std::int64_t>(0, new_cards_per_day - count(today));
 
     std::int64_t unseen = 0;
@@ -100,8 +98,7 @@ review_queue review_counts(SQLite::Database& db, const content_registry& content
         unseen += left;
         if (!first_new && budget > 0)
             for (const auto& c : l->card_ids) {
-                exists.bind(1, learner_id);
-                exists.bind(2, c);
+                bind_all(exists, learner_id, c);
                 if (count(exists) == 0) {
                     first_new = c;
                     break;
@@ -124,15 +121,13 @@ std::vector<std::string> due_cards(store& s, const content_registry& content, st
     std::vector<std::string> out;
     s.with_db([&](SQLite::Database& db) {
         SQLite::Statement due(db, "SELECT card_id FROM cards WHERE learner_id = ? AND due <= ? ORDER BY due, card_id");
-        due.bind(1, learner_id);
-        due.bind(2, format_iso8601(now));
+        bind_all(due, learner_id, format_iso8601(now));
         while (out.size() < limit && due.executeStep()) {
             std::string id = due.getColumn(0).getString();
             if (selectable_card(content, id)) out.push_back(std::move(id));
         }
         SQLite::Statement today(db, "SELECT COUNT(*) FROM cards WHERE learner_id = ? AND introduced_at >= ?");
-        today.bind(1, learner_id);
-        today.bind(2, day_start(now));
+        bind_all(today, learner_id, day_start(now));
         std::int64_t budget = std::max<std::int64_t>(0, new_cards_per_day - count(today));
         SQLite::Statement exists(db, "SELECT COUNT(*) FROM cards WHERE learner_id = ? AND card_id = ?");
         for (const auto& st : started_lessons(db, learner_id)) {
@@ -140,8 +135,7 @@ std::vector<std::string> due_cards(store& s, const content_registry& content, st
             if (!l || l->retired) continue;
             for (const auto& c : l->card_ids) {
                 if (budget <= 0 || out.size() >= limit) return;
-                exists.bind(1, learner_id);
-                exists.bind(2, c);
+                bind_all(exists, learner_id, c);
                 if (count(exists) == 0) {
                     out.push_back(c);
                     --budget;
@@ -168,8 +162,7 @@ review_outcome review_card(store& s, const content_registry& content, const lear
     review_outcome out;
     s.transaction([&](SQLite::Database& db) {
         SQLite::Statement started(db, "SELECT COUNT(*) FROM lesson_progress WHERE learner_id = ? AND lesson_id = ?");
-        started.bind(1, who.id);
-        started.bind(2, l->id);
+        bind_all(started, who.id, l->id);
         if (count(started) == 0)
             throw error(errc::not_found, "card \"" + text->id + "\" belongs to lesson " + l->id +
                                              ", which " + who.name + " has not started (rehearse lesson --lesson " + l->id + ")");
@@ -179,8 +172,7 @@ review_outcome review_card(store& s, const content_registry& content, const lear
         SQLite::Statement q(db,
                             "SELECT state, stability, difficulty, due, last_review, step, reps, lapses, scheduled_days "
                             "FROM cards WHERE learner_id = ? AND card_id = ?");
-        q.bind(1, who.id);
-        q.bind(2, text->id);
+        bind_all(q, who.id, text->id);
         if (q.executeStep()) {
             is_new = false;
             c.state = fsrs::parse_card_state(q.getColumn(0).getString()).value_or(fsrs::card_state::new_card);
@@ -200,50 +192,27 @@ review_outcome review_card(store& s, const content_registry& content, const lear
             throw error(errc::invalid_input, std::string("review of ") + text->id + ": " + e.what());
         }
         const std::string at = format_iso8601(now);
-        SQLite::Statement upsert(
+        execute(
             db,
             "INSERT INTO cards(learner_id, card_id, state, stability, difficulty, due, last_review, step, reps, lapses, "
             "scheduled_days, introduced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(learner_id, card_id) DO UPDATE SET state = excluded.state, stability = excluded.stability, "
             "difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review, "
             "step = excluded.step, reps = excluded.reps, lapses = excluded.lapses, "
-            "scheduled_days = excluded.scheduled_days");
-        upsert.bind(1, who.id);
-        upsert.bind(2, text->id);
-        upsert.bind(3, std::string(fsrs::to_string(r.next.state)));
-        upsert.bind(4, r.next.stability);
-        upsert.bind(5, r.next.difficulty);
-        upsert.bind(6, format_iso8601(r.next.due));
-        upsert.bind(7, at);
-        upsert.bind(8, r.next.step);
-        upsert.bind(9, r.next.reps);
-        upsert.bind(10, r.next.lapses);
-        upsert.bind(11, r.next.scheduled_days);
-        upsert.bind(12, at);
-        upsert.exec();
+            "scheduled_days = excluded.scheduled_days",
+            who.id, text->id, std::string(fsrs::to_string(r.next.state)), r.next.stability, r.next.difficulty,
+            format_iso8601(r.next.due), at, r.next.step, r.next.reps, r.next.lapses, r.next.scheduled_days, at);
         if (is_new) {
-            SQLite::Statement bump(db,
-                                   "UPDATE lesson_progress SET cards_introduced = cards_introduced + 1 "
-                                   "WHERE learner_id = ? AND lesson_id = ?");
-            bump.bind(1, who.id);
-            bump.bind(2, l->id);
-            bump.exec();
+            execute(db,
+                    "UPDATE lesson_progress SET cards_introduced = cards_introduced + 1 "
+                    "WHERE learner_id = ? AND lesson_id = ?",
+                    who.id, l->id);
         }
-        SQLite::Statement log(db,
-                              "INSERT INTO review_log(learner_id, card_id, rating, reviewed_at, state_before, stability, "
-                              "difficulty, retrievability, interval_days, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        log.bind(1, who.id);
-        log.bind(2, text->id);
-        log.bind(3, rating);
-        log.bind(4, at);
-        log.bind(5, std::string(fsrs::to_string(c.state)));
-        log.bind(6, r.next.stability);
-        log.bind(7, r.next.difficulty);
-        if (r.retrievability) log.bind(8, *r.retrievability);
-        else log.bind(8);
-        log.bind(9, r.next.scheduled_days);
-        log.bind(10, format_iso8601(r.next.due));
-        log.exec();
+        execute(db,
+                "INSERT INTO review_log(learner_id, card_id, rating, reviewed_at, state_before, stability, "
+                "difficulty, retrievability, interval_days, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                who.id, text->id, rating, at, std::string(fsrs::to_string(c.state)), r.next.stability,
+                r.next.difficulty, r.retrievability, r.next.scheduled_days, format_iso8601(r.next.due));
 
         log_plan_activity(db, content, who.id, "review", std::nullopt, now);
 

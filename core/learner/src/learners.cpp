@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/learners.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/base/error.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -24,10 +25,8 @@ learner add_learner(store& s, std::string_view name, sys_ms now) {
     validate_learner_name(name);
     learner out;
     s.transaction([&](SQLite::Database& db) {
-        SQLite::Statement insert(db, "INSERT INTO learners(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING");
-        insert.bind(1, std::string(name));
-        insert.bind(2, format_iso8601(now));
-        insert.exec();
+        execute(db, "INSERT INTO learners(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING", std::string(name),
+                format_iso8601(now));
         SQLite::Statement q(db, "SELECT id, name, created_at FROM learners WHERE name = ?");
         q.bind(1, std::string(name));
         q.executeStep();

@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/lesson_progress.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/plans.hpp"
 #include <rehearse/sdk/text.hpp>
@@ -68,23 +69,15 @@ lesson_result take_lesson(store& db, const content_registry& content, const lear
     if (answer) r.grade = grade_check(*l, *answer);
     const std::string at = format_iso8601(now);
     db.transaction([&](SQLite::Database& conn) {
-        SQLite::Statement start(conn,
-                                "INSERT INTO lesson_progress(learner_id, lesson_id, status, started_at, updated_at) "
-                                "VALUES (?, ?, 'started', ?, ?) ON CONFLICT(learner_id, lesson_id) DO NOTHING");
-        start.bind(1, who.id);
-        start.bind(2, l->id);
-        start.bind(3, at);
-        start.bind(4, at);
-        start.exec();
+        execute(conn,
+                "INSERT INTO lesson_progress(learner_id, lesson_id, status, started_at, updated_at) "
+                "VALUES (?, ?, 'started', ?, ?) ON CONFLICT(learner_id, lesson_id) DO NOTHING",
+                who.id, l->id, at, at);
         if (r.grade) {
-            SQLite::Statement done(conn,
-                                   "UPDATE lesson_progress SET status = 'completed', check_score = ?, updated_at = ? "
-                                   "WHERE learner_id = ? AND lesson_id = ?");
-            done.bind(1, r.grade->score);
-            done.bind(2, at);
-            done.bind(3, who.id);
-            done.bind(4, l->id);
-            done.exec();
+            execute(conn,
+                    "UPDATE lesson_progress SET status = 'completed', check_score = ?, updated_at = ? "
+                    "WHERE learner_id = ? AND lesson_id = ?",
+                    r.grade->score, at, who.id, l->id);
             std::vector<observation> obs;
             for (const auto& d : l->dimensions) obs.push_back({d, r.grade->score, check_difficulty, check_strength});
             skill_map skills = load_skills(conn, who.id);
@@ -92,8 +85,7 @@ lesson_result take_lesson(store& db, const content_registry& content, const lear
             log_plan_activity(conn, content, who.id, "lesson", l->id, now);
         }
         SQLite::Statement status(conn, "SELECT status FROM lesson_progress WHERE learner_id = ? AND lesson_id = ?");
-        status.bind(1, who.id);
-        status.bind(2, l->id);
+        bind_all(status, who.id, l->id);
         status.executeStep();
         r.status = status.getColumn(0).getString();
     });

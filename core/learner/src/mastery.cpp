@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/mastery.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -56,24 +57,12 @@ std::vector<mastery_change> apply_observations(SQLite::Database& db, std::int64_
         current = after;
         out.push_back({o.dimension, model::mastery(before), model::mastery(after), after});
 
-        upsert.bind(1, learner_id);
-        upsert.bind(2, o.dimension);
-        upsert.bind(3, after.ability);
-        upsert.bind(4, after.uncertainty);
-        upsert.bind(5, after.evidence);
-        upsert.bind(6, at);
+        bind_all(upsert, learner_id, o.dimension, after.ability, after.uncertainty, after.evidence, at);
         upsert.exec();
         upsert.reset();
 
-        history.bind(1, learner_id);
-        history.bind(2, o.dimension);
-        history.bind(3, at);
-        history.bind(4, after.ability);
-        history.bind(5, after.uncertainty);
-        history.bind(6, model::mastery(after));
-        history.bind(7, source);
-        if (attempt_id) history.bind(8, *attempt_id);
-        else history.bind(8);
+        bind_all(history, learner_id, o.dimension, at, after.ability, after.uncertainty, model::mastery(after), source,
+                 attempt_id);
         history.exec();
         history.reset();
     }

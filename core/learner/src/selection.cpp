@@ -1,5 +1,6 @@
 #include "rehearse/core/learner/selection.hpp"
 
+#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/flashcards.hpp"
@@ -93,8 +94,7 @@ snapshot load(SQLite::Database& db, const content_registry& content, std::int64_
                              "SELECT a.focus, a.overall, a.created_at, s.score FROM attempts a "
                              "LEFT JOIN attempt_scores s ON s.attempt_id = a.id AND s.dimension = a.focus "
                              "WHERE a.learner_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT ?");
-    recent.bind(1, learner_id);
-    recent.bind(2, static_cast<int>(recent_window));
+    bind_all(recent, learner_id, static_cast<int>(recent_window));
     while (recent.executeStep()) {
         recent_attempt a;
         a.focus = recent.getColumn(0).isNull() ? "" : recent.getColumn(0).getString();
@@ -112,8 +112,7 @@ snapshot load(SQLite::Database& db, const content_registry& content, std::int64_
                            "JOIN attempt_scores s ON s.attempt_id = a.id WHERE a.id IN (SELECT id FROM attempts "
                            "WHERE learner_id = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT 40) "
                            "ORDER BY a.created_at DESC, a.id DESC");
-    last.bind(1, learner_id);
-    last.bind(2, format_iso8601(now - std::chrono::hours(static_cast<int>(24 * passed_retry_days))));
+    bind_all(last, learner_id, format_iso8601(now - std::chrono::hours(static_cast<int>(24 * passed_retry_days))));
     std::map<std::string, std::int64_t, std::less<>> latest_attempt;
     while (last.executeStep()) {
         const std::string problem_id = last.getColumn(0).getString();
