@@ -3,9 +3,9 @@
 // alone, measured in the same process so the ratio holds on any machine.
 //   bench_evaluate [ANSWERS_DIR] [ITERATIONS]
 #include "rehearse/core/answer/answer_model.hpp"
-#include "rehearse/core/runtime/app_context.hpp"
-#include "rehearse/core/grading/evaluation.hpp"
 #include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -34,8 +34,8 @@ int main(int argc, char** argv) {
         md.replace_extension(".md");
         if (!fs::exists(md)) continue;
         const auto label = rehearse::read_json_file(e.path().string());
-        answers.push_back({e.path().stem().string(), label.at("problem").get<std::string>(),
-                           rehearse::read_text_file(md.string())});
+        answers.push_back(
+            {e.path().stem().string(), label.at("problem").get<std::string>(), rehearse::read_text_file(md.string())});
     }
     if (answers.empty()) {
         std::fprintf(stderr, "bench_evaluate: no answers in %s\n", dir.c_str());

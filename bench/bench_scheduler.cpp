@@ -3,12 +3,12 @@
 // operation and, with --reviews-out FILE, writes the replayed reviews so bench/fsrs_replay_node.mjs
 // can time ts-fsrs on exactly the same input (bench/run.sh prints the ratio). Not a ctest: timings
 // on shared machines flake.
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/fsrs.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/progress.hpp"
 #include "rehearse/core/learner/selection.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/sim/random.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -96,7 +96,10 @@ int main(int argc, char** argv) {
                 c = fsrs::card{};
                 current = e.card;
             }
-            c = sched.review(c, static_cast<fsrs::rating>(e.rating), fsrs::time_point(std::chrono::milliseconds(e.at_ms))).next;
+            c = sched
+                    .review(c, static_cast<fsrs::rating>(e.rating),
+                            fsrs::time_point(std::chrono::milliseconds(e.at_ms)))
+                    .next;
         }
         checksum += c.stability;
         best_replay = std::min(best_replay, ms_since(start));
@@ -125,14 +128,16 @@ int main(int argc, char** argv) {
         for (int i = 0; i < 500; ++i) {
             const problem* p = problems[static_cast<std::size_t>(i * 7) % problems.size()];
             std::map<std::string, double> scores;
-            for (const auto& [dim, w] : p->dimensions) scores[dim] = 0.3 + 0.05 * static_cast<double>((i + dim.size()) % 12);
+            for (const auto& [dim, w] : p->dimensions)
+                scores[dim] = 0.3 + 0.05 * static_cast<double>((i + dim.size()) % 12);
             record_attempt(ctx.db(), ctx.content(), ana, *p, attempt_input(scores), now);
             now += 2h;
         }
         report("record_attempt (file store)", ms_since(start), 500, "ms");
         ctx.db().transaction([&](SQLite::Database& db) {
-            SQLite::Statement lp(db, "INSERT INTO lesson_progress(learner_id, lesson_id, status, started_at, updated_at) "
-                                     "VALUES (?, ?, 'started', ?, ?)");
+            SQLite::Statement lp(db,
+                                 "INSERT INTO lesson_progress(learner_id, lesson_id, status, started_at, updated_at) "
+                                 "VALUES (?, ?, 'started', ?, ?)");
             for (const lesson* l : lessons) {
                 lp.bind(1, ana.id);
                 lp.bind(2, l->id);
@@ -141,9 +146,10 @@ int main(int argc, char** argv) {
                 lp.exec();
                 lp.reset();
             }
-            SQLite::Statement card(db, "INSERT INTO cards(learner_id, card_id, state, stability, difficulty, due, "
-                                       "last_review, reps, scheduled_days, introduced_at) "
-                                       "VALUES (?, ?, 'review', 10, 5, ?, ?, 3, 10, ?)");
+            SQLite::Statement card(db,
+                                   "INSERT INTO cards(learner_id, card_id, state, stability, difficulty, due, "
+                                   "last_review, reps, scheduled_days, introduced_at) "
+                                   "VALUES (?, ?, 'review', 10, 5, ?, ?, 3, 10, ?)");
             for (int i = 0; i < 5000; ++i) {
                 const lesson* l = lessons[static_cast<std::size_t>(i) % lessons.size()];
                 card.bind(1, ana.id);
@@ -173,7 +179,8 @@ int main(int argc, char** argv) {
         constexpr int progress_runs = 100;
         start = std::chrono::steady_clock::now();
         std::size_t size = 0;
-        for (int i = 0; i < progress_runs; ++i) size += nlohmann::json(learner_progress(ctx.db(), ana, now)).dump().size();
+        for (int i = 0; i < progress_runs; ++i)
+            size += nlohmann::json(learner_progress(ctx.db(), ana, now)).dump().size();
         report("progress --json (500 attempts)", ms_since(start), progress_runs, "ms");
         if (size == 0) return 1;
     }

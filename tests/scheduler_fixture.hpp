@@ -4,8 +4,8 @@
 
 #include "support/temp_dir.hpp"
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <memory>
 #include <string>

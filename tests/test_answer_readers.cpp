@@ -1,10 +1,10 @@
 // The answer readers against the seeds' own SQL, endpoints and estimates, the bad inputs the CLI
 // must survive, and every crash input the fuzzers found (tests/fuzz/regressions/).
 #include "rehearse/core/answer/answer_model.hpp"
-#include "rehearse/core/base/error.hpp"
-#include "rehearse/core/grading/evaluation.hpp"
-#include "rehearse/core/base/json_file.hpp"
 #include "rehearse/core/answer/sql_schema.hpp"
+#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,8 +24,8 @@ namespace {
 
 // The seeds live beside the repository (../shared/seeds), where CI and a developer checkout keep them.
 const fs::path seeds = [] {
-    for (const fs::path& candidate : {fs::path(REHEARSE_PROJECT_SOURCE_DIR) / ".." / "shared" / "seeds",
-                                     fs::path("/work/shared/seeds")})
+    for (const fs::path& candidate :
+         {fs::path(REHEARSE_PROJECT_SOURCE_DIR) / ".." / "shared" / "seeds", fs::path("/work/shared/seeds")})
         if (fs::exists(candidate)) return candidate;
     return fs::path();
 }();
@@ -127,15 +127,17 @@ TEST_CASE("MySQL and Cassandra flavours through the pre-pass") {
 }
 
 TEST_CASE("keys added by ALTER TABLE count") {
-    const json s = sql("CREATE TABLE p (id INT, company_id INT);\nALTER TABLE p ADD CONSTRAINT pk PRIMARY KEY (id),\n"
-                       "  ADD CONSTRAINT fk FOREIGN KEY (company_id) REFERENCES companies(id);");
+    const json s =
+        sql("CREATE TABLE p (id INT, company_id INT);\nALTER TABLE p ADD CONSTRAINT pk PRIMARY KEY (id),\n"
+            "  ADD CONSTRAINT fk FOREIGN KEY (company_id) REFERENCES companies(id);");
     CHECK(s["errors"].empty());
     CHECK(table(s, "p")["primary_key"] == json::array({"id"}));
     CHECK(column(table(s, "p"), "company_id")["references"]["table"] == "companies");
 }
 
 TEST_CASE("a statement that does not parse is an error with its position; the rest is still read") {
-    const json s = sql("CREATE TABLE a (id INT PRIMARY KEY);\nCREATE TABLE b (id INT PRIMARY KEY,,);\nCREATE TABLE c (x TEXT);");
+    const json s =
+        sql("CREATE TABLE a (id INT PRIMARY KEY);\nCREATE TABLE b (id INT PRIMARY KEY,,);\nCREATE TABLE c (x TEXT);");
     REQUIRE(s["errors"].size() == 1);
     CHECK(s["errors"][0]["line"] == 2);
     CHECK(s["errors"][0]["column"].get<int>() > 1);
@@ -147,7 +149,8 @@ TEST_CASE("a statement that does not parse is an error with its position; the re
 
 TEST_CASE("endpoints, estimates and negation in the answer model") {
     const json m = rehearse::parse_answer(
-        "## API\n```http\nPOST /api/v1/documents -> 202 Accepted {job_id}\nGET /api/v1/documents?limit=20&cursor=x -> 200, 404\n"
+        "## API\n```http\nPOST /api/v1/documents -> 202 Accepted {job_id}\nGET /api/v1/documents?limit=20&cursor=x -> "
+        "200, 404\n"
         "PATCH /api/v1/documents/{id} -> 200 | 409\n```\n"
         "## Estimation\n- Writes: ~40/s, reads ~3.5k reads per second; 1.25M updates/sec at peak.\n"
         "- Storage: 5 TB over 5 years, 0.5 TB/year.\n"
@@ -180,7 +183,8 @@ TEST_CASE("negation in the architecture graph: lists share it, clauses and dashe
     auto components = [](const std::string& prose) {
         const json model = rehearse::parse_answer("## Architecture\n" + prose + "\n");
         kinds out;
-        for (const auto& c : model["architecture"]["components"]) out[c["kind"].get<std::string>()] = c["negated"].get<bool>();
+        for (const auto& c : model["architecture"]["components"])
+            out[c["kind"].get<std::string>()] = c["negated"].get<bool>();
         return out;
     };
     CHECK(components("We leave out sharding, Cassandra and Kafka.") == kinds{{"database", true}, {"stream", true}});
@@ -226,7 +230,10 @@ TEST_CASE("evaluate on the CLI: readable text, JSON, and bad input") {
     const std::string empty = dir.file("empty.md");
     std::ofstream(empty) << "";
     const std::string binary = dir.file("binary.md");
-    std::ofstream(binary, std::ios::binary) << std::string("\x7f" "ELF\0\0\x01\x02", 8);
+    std::ofstream(binary, std::ios::binary) << std::string(
+        "\x7f"
+        "ELF\0\0\x01\x02",
+        8);
     const std::string big = dir.file("big.md");
     std::ofstream(big) << std::string(10 * 1024 * 1024, 'x');
     const std::string notsql = dir.file("notsql.md");
@@ -237,7 +244,8 @@ TEST_CASE("evaluate on the CLI: readable text, JSON, and bad input") {
         CHECK(r.err.find("rehearse:") != std::string::npos);
     }
     CHECK(rehearse::test::run_cli({"evaluate", "--problem", "no-such-problem", "--answer", good}).exit_code == 1);
-    CHECK(rehearse::test::run_cli({"evaluate", "--problem", "url-shortener", "--answer", dir.file("missing.md")}).exit_code == 1);
+    CHECK(rehearse::test::run_cli({"evaluate", "--problem", "url-shortener", "--answer", dir.file("missing.md")})
+              .exit_code == 1);
     CHECK(rehearse::test::run_cli({"evaluate", "--answer", good}).exit_code == 2);
     const auto ns = rehearse::test::run_cli({"evaluate", "--problem", "url-shortener", "--answer", notsql, "--json"});
     REQUIRE(ns.exit_code == 0);

@@ -1,6 +1,6 @@
 // Real properties of the bundled content, loaded the way the executable loads it.
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/content/catalog.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <doctest/doctest.h>
 
@@ -32,10 +32,26 @@ TEST_CASE("the bundled packs load without a single diagnostic") {
 
 TEST_CASE("every problem the curriculum names is bundled with structured content") {
     const auto& content = bundled().content();
-    for (const char* id : {"url-shortener", "url-shortener-startup", "immigration-document-review", "document-management",
-                           "case-tracking", "petition-workflow", "case-status-monitor", "news-feed", "chat-system",
-                           "ride-sharing", "chat-app", "video-streaming", "facebook-feed", "rate-limiter",
-                           "news-feed-fanout", "chat-typing-receipts", "instagram", "dropbox", "youtube", "whatsapp"}) {
+    for (const char* id : {"url-shortener",
+                           "url-shortener-startup",
+                           "immigration-document-review",
+                           "document-management",
+                           "case-tracking",
+                           "petition-workflow",
+                           "case-status-monitor",
+                           "news-feed",
+                           "chat-system",
+                           "ride-sharing",
+                           "chat-app",
+                           "video-streaming",
+                           "facebook-feed",
+                           "rate-limiter",
+                           "news-feed-fanout",
+                           "chat-typing-receipts",
+                           "instagram",
+                           "dropbox",
+                           "youtube",
+                           "whatsapp"}) {
         const problem* p = content.find_problem(id);
         REQUIRE_MESSAGE(p != nullptr, id);
         const auto& d = p->doc;
@@ -71,7 +87,9 @@ TEST_CASE("the seeds' numbers are carried into reference estimates") {
 }
 
 TEST_CASE("problem flags drive the evaluators and must match the seeds") {
-    const auto& flags = [&](const char* id) -> const nlohmann::json& { return bundled().content().find_problem(id)->doc["flags"]; };
+    const auto& flags = [&](const char* id) -> const nlohmann::json& {
+        return bundled().content().find_problem(id)->doc["flags"];
+    };
     CHECK(flags("immigration-document-review")["multi_tenant"] == true);
     CHECK(flags("immigration-document-review")["stores_files"] == true);
     CHECK(flags("immigration-document-review")["requires_audit"] == true);

@@ -126,7 +126,9 @@ TEST_CASE("--plugins and REHEARSE_PLUGIN_PATH add plugin folders; broken plugins
     CHECK(with_fixtures.err.find("fixture-not-elf.so") != std::string::npos);
     CHECK(with_fixtures.err.find("fixture-wrong-major.so") != std::string::npos);
 
-    const auto via_env = run_cli({"plugins", "--json"}, "", {{"REHEARSE_PLUGIN_PATH", std::string("/nonexistent:") + REHEARSE_FIXTURE_PLUGIN_DIR}});
+    const auto via_env =
+        run_cli({"plugins", "--json"}, "",
+                {{"REHEARSE_PLUGIN_PATH", std::string("/nonexistent:") + REHEARSE_FIXTURE_PLUGIN_DIR}});
     std::set<std::string> env_ids;
     for (const auto& p : parse_out(via_env)) env_ids.insert(p["id"].get<std::string>());
     CHECK(env_ids == ids);
@@ -136,7 +138,8 @@ TEST_CASE("plugins check validates one file") {
     const auto good = run_cli({"plugins", "check", std::string(REHEARSE_FIXTURE_PLUGIN_DIR) + "/fixture-good.so"});
     CHECK(good.exit_code == 0);
     CHECK(good.out.find("fixture-good 1.2.3") != std::string::npos);
-    const auto bad = run_cli({"plugins", "check", std::string(REHEARSE_FIXTURE_PLUGIN_DIR) + "/fixture-newer-minor.so"});
+    const auto bad =
+        run_cli({"plugins", "check", std::string(REHEARSE_FIXTURE_PLUGIN_DIR) + "/fixture-newer-minor.so"});
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("the host is older") != std::string::npos);
     const auto missing = run_cli({"plugins", "check", "/nonexistent.so"});
@@ -145,14 +148,17 @@ TEST_CASE("plugins check validates one file") {
 
 TEST_CASE("packs lint passes on the bundled content and reports violations with paths") {
     std::vector<std::string> args{"packs", "lint"};
-    for (const char* dir : {"plugins/startup-pack/content", "plugins/classics-pack/content", "plugins/concepts-pack/content", "curricula"})
-        for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(REHEARSE_PROJECT_SOURCE_DIR) / dir))
+    for (const char* dir : {"plugins/startup-pack/content", "plugins/classics-pack/content",
+                            "plugins/concepts-pack/content", "curricula"})
+        for (const auto& entry :
+             std::filesystem::directory_iterator(std::filesystem::path(REHEARSE_PROJECT_SOURCE_DIR) / dir))
             if (entry.path().extension() == ".json") args.push_back(entry.path().string());
     const auto ok = run_cli(args);
     INFO(ok.err);
     CHECK(ok.exit_code == 0);
 
-    const auto bad = run_cli({"packs", "lint", std::string(REHEARSE_TEST_SOURCE_DIR) + "/plugins/content/invalid.json"});
+    const auto bad =
+        run_cli({"packs", "lint", std::string(REHEARSE_TEST_SOURCE_DIR) + "/plugins/content/invalid.json"});
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("problems[0].difficulty: expected easy|medium|hard") != std::string::npos);
 }

@@ -1,9 +1,9 @@
 // Measured accuracy of the evaluators on the labelled corpus in tests/answers/: every answer is
 // graded through the real plugins loaded from the build tree, and precision and recall are computed
 // per finding id and overall. The corpus says which findings each answer must and must not get.
-#include "rehearse/core/runtime/app_context.hpp"
-#include "rehearse/core/grading/evaluation.hpp"
 #include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -54,26 +54,33 @@ TEST_CASE("evaluator accuracy on the labelled answer corpus") {
         if (!fs::exists(md)) continue;
         const json label = rehearse::read_json_file(label_path.string());
         const rehearse::problem& p = ctx->content().require_problem(label.at("problem").get<std::string>());
-        const rehearse::evaluation_result result = rehearse::evaluate_answer(*ctx, p, rehearse::read_text_file(md.string()));
+        const rehearse::evaluation_result result =
+            rehearse::evaluate_answer(*ctx, p, rehearse::read_text_file(md.string()));
         ++answers;
         std::set<std::string> got;
         for (const auto& f : result.findings) got.insert(f.id);
         const std::string name = label_path.stem().string();
         for (const auto& id : label.value("must", json::array())) {
             auto& c = per_id[id.get<std::string>()];
-            if (got.count(id)) ++c.tp, ++total.tp;
-            else ++c.fn, ++total.fn, misses << "  missed  " << id.get<std::string>() << " in " << name << '\n';
+            if (got.count(id))
+                ++c.tp, ++total.tp;
+            else
+                ++c.fn, ++total.fn, misses << "  missed  " << id.get<std::string>() << " in " << name << '\n';
         }
         for (const auto& id : label.value("must_not", json::array())) {
             auto& c = per_id[id.get<std::string>()];
-            if (got.count(id)) ++c.fp, ++total.fp, misses << "  wrongly " << id.get<std::string>() << " in " << name << '\n';
-            else ++c.tn, ++total.tn;
+            if (got.count(id))
+                ++c.fp, ++total.fp, misses << "  wrongly " << id.get<std::string>() << " in " << name << '\n';
+            else
+                ++c.tn, ++total.tn;
         }
         if (label.contains("overall")) {
             const int overall = result.overall;
-            if (overall >= label["overall"][0].get<int>() && overall <= label["overall"][1].get<int>()) ++in_range;
-            else misses << "  overall " << overall << " outside [" << label["overall"][0] << ", " << label["overall"][1]
-                        << "] in " << name << '\n';
+            if (overall >= label["overall"][0].get<int>() && overall <= label["overall"][1].get<int>())
+                ++in_range;
+            else
+                misses << "  overall " << overall << " outside [" << label["overall"][0] << ", " << label["overall"][1]
+                       << "] in " << name << '\n';
         }
     }
     REQUIRE(answers >= 1);

@@ -7,8 +7,8 @@
 // `f.get_retrievability(card, now, false)`). tests/fsrs/compare.mjs checks many more
 // generated sequences against it.
 
-#include "rehearse/core/learner/fsrs.hpp"
 #include "rehearse/core/base/iso_time.hpp"
+#include "rehearse/core/learner/fsrs.hpp"
 #include "rehearse/core/learner/srs_replay.hpp"
 
 #include "cli/srs_options.hpp"
@@ -112,7 +112,6 @@ const std::vector<row> custom_params_rows{
     {"p", 3, "2026-02-08T09:10:00Z", "review", 1.94319906, 7.54047068, 1, 2, "2026-02-10T09:10:00.000Z"},
 };
 
-
 struct replay_output {
     int rc = 0;
     std::vector<json> lines;
@@ -156,8 +155,7 @@ void check_rows(const std::vector<row>& rows, const fsrs::parameters& p) {
         if (e.retrievability == no_r) {
             CHECK(g.at("retrievability").is_null());
         } else {
-            CHECK(g.at("retrievability").get<double>() ==
-                  doctest::Approx(e.retrievability).epsilon(1e-9));
+            CHECK(g.at("retrievability").get<double>() == doctest::Approx(e.retrievability).epsilon(1e-9));
         }
         CHECK(g.at("interval_days") == e.interval_days);
         CHECK(g.at("due") == e.due);
@@ -166,13 +164,9 @@ void check_rows(const std::vector<row>& rows, const fsrs::parameters& p) {
 
 }  // namespace
 
-TEST_CASE("fsrs: replay matches ts-fsrs with the default options") {
-    check_rows(default_rows, {});
-}
+TEST_CASE("fsrs: replay matches ts-fsrs with the default options") { check_rows(default_rows, {}); }
 
-TEST_CASE("fsrs: interleaved cards are independent") {
-    check_rows(interleaved_rows, {});
-}
+TEST_CASE("fsrs: interleaved cards are independent") { check_rows(interleaved_rows, {}); }
 
 TEST_CASE("fsrs: elapsed days are UTC calendar days, retrievability counts 24-hour periods") {
     // 23:50 -> 00:10: one calendar day for the scheduler (no short-term formula), but a
@@ -202,8 +196,7 @@ TEST_CASE("fsrs: maximum interval clamps, hard < good < easy may pass it") {
 
 TEST_CASE("fsrs: custom weights") {
     fsrs::parameters p;
-    p.w = {0.5, 1.5, 3.1, 10.2, 6, 0.7, 2.5, 0.01, 1.6, 0.2, 0.9,
-           1.6, 0.07, 0.3, 1.5, 0.5, 2.1, 0.6, 0.1, 0.05, 0.2};
+    p.w = {0.5, 1.5, 3.1, 10.2, 6, 0.7, 2.5, 0.01, 1.6, 0.2, 0.9, 1.6, 0.07, 0.3, 1.5, 0.5, 2.1, 0.6, 0.1, 0.05, 0.2};
     check_rows(custom_params_rows, p);
 }
 
@@ -315,10 +308,10 @@ TEST_CASE("iso_time: parse and format like JavaScript Date") {
     CHECK(format_iso8601(parse_iso8601("+099999-12-31T00:00:00Z")) == "+099999-12-31T00:00:00.000Z");
     CHECK(format_iso8601(parse_iso8601("-000005-01-01T00:00:00Z")) == "-000005-01-01T00:00:00.000Z");
 
-    for (const char* bad : {"", "yesterday", "2026-1-5", "2026-13-05T09:00:00Z", "2026-02-30T09:00:00Z",
-                            "2025-02-29", "2026-01-05T09:60:00Z", "2026-01-05T09:00:60Z",
-                            "2026-01-05T24:00:01Z", "2026-01-05T09:00:00.Z", "2026-01-05T09:00:00+2:00",
-                            "2026-01-05T09:00:00Zjunk", "-000000-01-01T00:00:00Z"}) {
+    for (const char* bad :
+         {"", "yesterday", "2026-1-5", "2026-13-05T09:00:00Z", "2026-02-30T09:00:00Z", "2025-02-29",
+          "2026-01-05T09:60:00Z", "2026-01-05T09:00:60Z", "2026-01-05T24:00:01Z", "2026-01-05T09:00:00.Z",
+          "2026-01-05T09:00:00+2:00", "2026-01-05T09:00:00Zjunk", "-000000-01-01T00:00:00Z"}) {
         CAPTURE(bad);
         CHECK_FALSE(try_parse_iso8601(bad).has_value());
     }
@@ -333,10 +326,9 @@ TEST_CASE("srs replay: output shape") {
     REQUIRE(out.rc == 0);
     REQUIRE(out.lines.size() == 1);
     const auto& l = out.lines[0];
-    CHECK(out.raw ==
-          R"({"card":"c1","state":"learning","stability":2.3065,"difficulty":2.11810397,)"
-          R"("retrievability":null,"interval_days":0,"due":"2026-01-05T09:10:00.000Z"})"
-          "\n");
+    CHECK(out.raw == R"({"card":"c1","state":"learning","stability":2.3065,"difficulty":2.11810397,)"
+                     R"("retrievability":null,"interval_days":0,"due":"2026-01-05T09:10:00.000Z"})"
+                     "\n");
     CHECK(l.at("retrievability").is_null());
     CHECK(l.at("interval_days").is_number_integer());
 
@@ -363,14 +355,26 @@ TEST_CASE("srs replay: errors name the line") {
         {ok1 + "{\"card\": \"a\", \"rating\": 3,\n", "line 2:", "malformed JSON", 1},
         {ok1 + ok2 + "\n" + "not json\n", "line 4:", "malformed JSON", 2},
         {"[1, 2]\n", "line 1:", "JSON object", 0},
-        {R"({"rating": 3, "review_at": "2026-01-05T09:00:00Z"})" "\n", "line 1:", "\"card\"", 0},
-        {R"({"card": true, "rating": 3, "review_at": "2026-01-05T09:00:00Z"})" "\n", "line 1:", "\"card\"", 0},
-        {R"({"card": "a", "review_at": "2026-01-05T09:00:00Z"})" "\n", "line 1:", "\"rating\"", 0},
+        {R"({"rating": 3, "review_at": "2026-01-05T09:00:00Z"})"
+         "\n",
+         "line 1:", "\"card\"", 0},
+        {R"({"card": true, "rating": 3, "review_at": "2026-01-05T09:00:00Z"})"
+         "\n",
+         "line 1:", "\"card\"", 0},
+        {R"({"card": "a", "review_at": "2026-01-05T09:00:00Z"})"
+         "\n",
+         "line 1:", "\"rating\"", 0},
         {ok1 + ok2 + event("a", 5, "2026-01-06T09:00:00Z"), "line 3:", "rating", 2},
         {event("a", 0, "2026-01-06T09:00:00Z"), "line 1:", "rating", 0},
-        {R"({"card": "a", "rating": 2.5, "review_at": "2026-01-05T09:00:00Z"})" "\n", "line 1:", "rating", 0},
-        {R"({"card": "a", "rating": "3", "review_at": "2026-01-05T09:00:00Z"})" "\n", "line 1:", "rating", 0},
-        {R"({"card": "a", "rating": 3})" "\n", "line 1:", "review_at", 0},
+        {R"({"card": "a", "rating": 2.5, "review_at": "2026-01-05T09:00:00Z"})"
+         "\n",
+         "line 1:", "rating", 0},
+        {R"({"card": "a", "rating": "3", "review_at": "2026-01-05T09:00:00Z"})"
+         "\n",
+         "line 1:", "rating", 0},
+        {R"({"card": "a", "rating": 3})"
+         "\n",
+         "line 1:", "review_at", 0},
         {event("a", 3, "2026-02-30T09:00:00Z"), "line 1:", "ISO-8601", 0},
         {ok1 + ok2 + event("a", 3, "2026-01-05T08:59:59Z"), "line 3:", "earlier", 2},
     };
@@ -402,10 +406,10 @@ TEST_CASE("srs options: parsing") {
     CHECK(d.relearning_steps == std::vector<std::int64_t>{10});
     CHECK(d.maximum_interval == 36500);
 
-    const auto p = parse_srs_options(args{
-        "--retention", "0.85", "--short-term=off", "--learning-steps", "30m, 2h,1d",
-        "--relearning-steps", "", "--maximum-interval", "365", "--params",
-        "0.5,1.5,3.1,10.2,6,0.7,2.5,0.01,1.6,0.2,0.9,1.6,0.07,0.3,1.5,0.5,2.1,0.6,0.1,0.05,0.2"});
+    const auto p = parse_srs_options(
+        args{"--retention", "0.85", "--short-term=off", "--learning-steps", "30m, 2h,1d", "--relearning-steps", "",
+             "--maximum-interval", "365", "--params",
+             "0.5,1.5,3.1,10.2,6,0.7,2.5,0.01,1.6,0.2,0.9,1.6,0.07,0.3,1.5,0.5,2.1,0.6,0.1,0.05,0.2"});
     CHECK(p.request_retention == 0.85);
     CHECK_FALSE(p.enable_short_term);
     CHECK(p.learning_steps == std::vector<std::int64_t>{30, 120, 1440});
@@ -424,14 +428,17 @@ TEST_CASE("srs options: parsing") {
         }
     };
     fails({"--params", "0.1,0.2,0.3"}, "expected 21");
-    fails({"--params", "0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,"
-                       "1.4835,0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542,0.5"},
+    fails({"--params",
+           "0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,"
+           "1.4835,0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542,0.5"},
           "got 22");
-    fails({"--params", "0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,"
-                       "1.4835,0.0614,0.2629,x,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542"},
+    fails({"--params",
+           "0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,"
+           "1.4835,0.0614,0.2629,x,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542"},
           "w14");
-    fails({"--params", "0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,"
-                       "1.4835,0.0614,0.2629,nan,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542"},
+    fails({"--params",
+           "0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,"
+           "1.4835,0.0614,0.2629,nan,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542"},
           "w14");
     fails({"--retention", "0"}, "--retention");
     fails({"--retention", "1.5"}, "--retention");

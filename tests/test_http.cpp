@@ -41,8 +41,10 @@ reply call(std::uint16_t port, const std::string& method, const std::string& tar
     Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
     if (body) {
         req.setContentType("application/json");
-        if (options.chunked) req.setChunkedTransferEncoding(true);
-        else req.setContentLength64(options.announced_length.value_or(static_cast<std::int64_t>(body->size())));
+        if (options.chunked)
+            req.setChunkedTransferEncoding(true);
+        else
+            req.setContentLength64(options.announced_length.value_or(static_cast<std::int64_t>(body->size())));
     }
     std::ostream& out = session.sendRequest(req);
     if (body && !options.announced_length) out.write(body->data(), static_cast<std::streamsize>(body->size()));
@@ -60,7 +62,9 @@ reply call(std::uint16_t port, const std::string& method, const std::string& tar
 }
 
 reply get(std::uint16_t port, const std::string& target) { return call(port, "GET", target); }
-reply post(std::uint16_t port, const std::string& target, const std::string& body) { return call(port, "POST", target, &body); }
+reply post(std::uint16_t port, const std::string& target, const std::string& body) {
+    return call(port, "POST", target, &body);
+}
 reply post(std::uint16_t port, const std::string& target, const json& body) { return post(port, target, body.dump()); }
 
 void check_problem(const reply& r, int status) {
@@ -92,7 +96,8 @@ std::vector<std::string> walk(std::uint16_t port, const std::string& path, const
     std::string cursor;
     for (int i = 0; i < 1000; ++i) {
         const std::string sep = path.find('?') == std::string::npos ? "?" : "&";
-        const reply r = get(port, path + sep + "limit=" + std::to_string(limit) + (cursor.empty() ? "" : "&cursor=" + cursor));
+        const reply r =
+            get(port, path + sep + "limit=" + std::to_string(limit) + (cursor.empty() ? "" : "&cursor=" + cursor));
         REQUIRE(r.status == 200);
         const json d = r.doc();
         CHECK(d["items"].size() <= static_cast<std::size_t>(limit));
@@ -232,7 +237,8 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         check_problem(post(port, "/api/v1/learners", json{{"name", "a/b"}}), 400);
         check_problem(post(port, "/api/v1/learners", std::string(200, '[') + std::string(200, ']')), 400);
         check_problem(post(port, "/api/v1/evaluate", json{{"problem", "url-shortener"}}), 400);
-        check_problem(post(port, "/api/v1/evaluate", json{{"problem", "no-such-problem"}, {"answer", "## API\n"}}), 404);
+        check_problem(post(port, "/api/v1/evaluate", json{{"problem", "no-such-problem"}, {"answer", "## API\n"}}),
+                      404);
         check_problem(post(port, "/api/v1/evaluate", json{{"problem", "url-shortener"}, {"answer", ""}}), 400);
         check_problem(post(port, "/api/v1/learners/grace/attempts", json{{"problem", "url-shortener"}}), 400);
         check_problem(post(port, "/api/v1/learners/grace/attempts",
@@ -262,8 +268,8 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         const reply chunked = call(port, "POST", "/api/v1/learners", &big, body_options{true, std::nullopt});
         check_problem(chunked, 413);
         const std::string small = "{}";
-        const reply announced = call(port, "POST", "/api/v1/learners", &small,
-                                     body_options{false, std::int64_t{100} * 1024 * 1024});
+        const reply announced =
+            call(port, "POST", "/api/v1/learners", &small, body_options{false, std::int64_t{100} * 1024 * 1024});
         check_problem(announced, 413);
         // Exactly at the limit is still read (and then judged on its content).
         const std::string at_limit = "{\"name\": \"" + std::string(1024 * 1024 - 12, 'x') + "\"}";
@@ -271,7 +277,8 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         check_problem(call(port, "POST", "/api/v1/learners", &at_limit), 400);
     }
     SUBCASE("grade, record, recommend, progress") {
-        const std::string answer = read_file(std::string(REHEARSE_TEST_SOURCE_DIR) + "/answers/casetracking-strong-outbox.md");
+        const std::string answer =
+            read_file(std::string(REHEARSE_TEST_SOURCE_DIR) + "/answers/casetracking-strong-outbox.md");
         REQUIRE(!answer.empty());
         const reply graded = post(port, "/api/v1/evaluate", json{{"problem", "case-tracking"}, {"answer", answer}});
         REQUIRE(graded.status == 200);
@@ -283,7 +290,8 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         CHECK(e["feedback"].contains("takeaway"));
         CHECK(!e.contains("attempt_id"));
 
-        const reply attempt = post(port, "/api/v1/learners/grace/attempts", json{{"problem", "case-tracking"}, {"answer", answer}});
+        const reply attempt =
+            post(port, "/api/v1/learners/grace/attempts", json{{"problem", "case-tracking"}, {"answer", answer}});
         REQUIRE(attempt.status == 201);
         CHECK(attempt.doc()["attempt_id"].get<long long>() > 0);
         CHECK(attempt.doc()["scores"] == e["scores"]);
@@ -317,7 +325,8 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         const std::string curriculum = get(port, "/api/v1/curricula").doc()["items"][0]["id"];
         check_problem(get(port, "/api/v1/learners/lin/plan"), 404);
         check_problem(post(port, "/api/v1/learners/lin/plan", json{{"curriculum", "no-such-plan"}}), 404);
-        const reply bad_start = post(port, "/api/v1/learners/lin/plan", json{{"curriculum", curriculum}, {"start", "soon"}});
+        const reply bad_start =
+            post(port, "/api/v1/learners/lin/plan", json{{"curriculum", curriculum}, {"start", "soon"}});
         check_problem(bad_start, 400);
         CHECK(bad_start.doc()["detail"] == "start must be a date YYYY-MM-DD, not \"soon\"");
         const reply bad_minutes =
@@ -360,13 +369,19 @@ TEST_CASE("http: concurrent requests are all answered") {
                 try {
                     reply r;
                     switch ((t + i) % 4) {
-                        case 0: r = get(port, "/api/v1/problems?limit=5"); break;
-                        case 1: r = get(port, "/api/v1/learners/conc/progress"); break;
+                        case 0:
+                            r = get(port, "/api/v1/problems?limit=5");
+                            break;
+                        case 1:
+                            r = get(port, "/api/v1/learners/conc/progress");
+                            break;
                         case 2:
                             r = post(port, "/api/v1/learners/conc/attempts",
                                      json{{"problem", "url-shortener"}, {"scores", {{"api", 0.5}}}});
                             break;
-                        default: r = get(port, "/api/v1/learners/conc/next"); break;
+                        default:
+                            r = get(port, "/api/v1/learners/conc/next");
+                            break;
                     }
                     (r.status >= 200 && r.status < 300 ? ok : failed)++;
                 } catch (...) {
@@ -377,7 +392,8 @@ TEST_CASE("http: concurrent requests are all answered") {
     for (auto& th : pool) th.join();
     CHECK(failed.load() == 0);
     CHECK(ok.load() == threads * per_thread);
-    CHECK(get(port, "/api/v1/learners/conc/progress").doc()["dimensions"]["api"]["attempts"].get<int>() >= threads * per_thread / 4);
+    CHECK(get(port, "/api/v1/learners/conc/progress").doc()["dimensions"]["api"]["attempts"].get<int>() >=
+          threads * per_thread / 4);
 }
 
 TEST_CASE("http: a busy port is an error, not a second server") {

@@ -1,10 +1,10 @@
 // A pack update keeps every learner's history: two real releases of one plugin, one database.
-#include "rehearse/core/runtime/app_context.hpp"
-#include "rehearse/core/learner/attempts.hpp"
-#include "rehearse/core/content/catalog.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/catalog.hpp"
 #include "rehearse/core/content/content_sync.hpp"
+#include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include "support/temp_dir.hpp"
 
@@ -39,7 +39,9 @@ long long attempts_for(store& s, const std::string& problem) {
     return n;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 /// A coach's scores on a problem of this release, looked up the way the fronts do.
 attempt_result coach(app_context& release, const learner& who, const std::string& problem,

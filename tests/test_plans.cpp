@@ -44,15 +44,16 @@ TEST_CASE("missed days shift the plan and leftovers become backlog spread over t
     CHECK(day1["activities"].size() == 4);
 
     // Day 1: one lesson of four activities; days 2 and 3: nothing.
-    take_lesson(f.db(), f.content(), f.ana, "interview-framework", std::string("scale and users"), at("2026-01-05T10:00:00Z"));
+    take_lesson(f.db(), f.content(), f.ana, "interview-framework", std::string("scale and users"),
+                at("2026-01-05T10:00:00Z"));
     auto later = context_at(f, at("2026-01-08T09:00:00Z"));
     const json day4 = plan_today(*later, f.ana);
-    CHECK(day4["days"][0]["day"] == 2);   // plan day 2, shifted by the two missed days
+    CHECK(day4["days"][0]["day"] == 2);  // plan day 2, shifted by the two missed days
     CHECK(day4["missed_days"] == 2);
-    CHECK(day4["backlog"] == 3);          // three activities of day 1 left
+    CHECK(day4["backlog"] == 3);  // three activities of day 1 left
     int from_backlog = 0;
     for (const auto& a : day4["activities"]) from_backlog += a["backlog"].get<bool>() ? 1 : 0;
-    CHECK(from_backlog == 1);             // spread over three days
+    CHECK(from_backlog == 1);  // spread over three days
     CHECK(day4["adherence"].get<double>() == doctest::Approx(0.25));
 
     const json shown = plan_show(*later, f.ana);
@@ -110,7 +111,8 @@ TEST_CASE("plan done logs work the app cannot see and refuses what the app logs 
     } catch (const value_error& e) {
         CHECK(e.field() == "kind");
         CHECK(std::string(e.what()) ==
-              "kind must be self-assessment, review or mock, not \"problem\" (lessons and problems are logged as you do them)");
+              "kind must be self-assessment, review or mock, not \"problem\" (lessons and problems are logged as you "
+              "do them)");
     }
     const plan_done_result r = plan_done(*f.ctx, f.ana, "self-assessment", std::nullopt);
     CHECK(json(r) == json{{"logged", "self-assessment"}});

@@ -1,6 +1,6 @@
 // The plugin host against real .so files: a healthy plugin and one fixture per failure mode.
-#include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/plugins/plugin_host.hpp"
 
 #include <doctest/doctest.h>
@@ -51,13 +51,15 @@ TEST_CASE("a healthy plugin registers its content, evaluator and dialogue") {
     CHECK(registry.find_problem("other-pack/fixture-counter") == nullptr);
     CHECK(registry.find_problem("fixture-counter")->rating == doctest::Approx(-1.0));  // easy by default
     REQUIRE(registry.find_lesson("fixture-atomic-increments") != nullptr);
-    CHECK(registry.find_lesson("fixture-atomic-increments")->card_ids.front() == "fixture-good/fixture-atomic-increments/c1");
+    CHECK(registry.find_lesson("fixture-atomic-increments")->card_ids.front() ==
+          "fixture-good/fixture-atomic-increments/c1");
 
     const auto* evaluator = registry.find_evaluator("fixture-length");
     REQUIRE(evaluator != nullptr);
     CHECK(evaluator->dimensions == std::vector<std::string>{"communication"});
     const std::string big(200, 'x');
-    CHECK(evaluator->plugin->evaluate("fixture-length", "{\"a\":\"" + big + "\"}") == R"({"score":1.000000,"findings":[]})");
+    CHECK(evaluator->plugin->evaluate("fixture-length", "{\"a\":\"" + big + "\"}") ==
+          R"({"score":1.000000,"findings":[]})");
     CHECK(evaluator->plugin->evaluate("fixture-length", "{}") == R"({"score":0.500000,"findings":[]})");
 
     const auto* dialogue = registry.find_dialogue("fixture-echo");

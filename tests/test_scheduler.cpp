@@ -1,8 +1,8 @@
 // Recording attempts and choosing what comes next, against a real SQLite file and the bundled packs.
 #include "scheduler_fixture.hpp"
 
-#include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/progress.hpp"
 #include "rehearse/core/learner/selection.hpp"
 
@@ -122,8 +122,8 @@ TEST_CASE("a failing attempt leaves nothing behind") {
     } catch (const error& e) {
         CHECK(e.code() == errc::store);
     }
-    for (const char* table : {"attempts", "attempt_scores", "attempt_findings", "mastery", "mastery_history",
-                              "learner_problem_stats"})
+    for (const char* table :
+         {"attempts", "attempt_scores", "attempt_findings", "mastery", "mastery_history", "learner_problem_stats"})
         CHECK_MESSAGE(rows(f.db(), table) == 0, table);
 }
 
@@ -132,7 +132,8 @@ TEST_CASE("the CLI's --scores accepts DIM=S lists and rejects the rest as usage 
     const auto s = parse_scores("data-model=0.6, api=1");
     CHECK(s.at("data-model") == doctest::Approx(0.6));
     CHECK(s.at("api") == doctest::Approx(1.0));
-    for (const char* bad : {"", "api", "api=", "api=x", "api=1.2", "api=-0.1", "speed=0.5", "api=0.5,api=0.6", "api=0.5,"}) {
+    for (const char* bad :
+         {"", "api", "api=", "api=x", "api=1.2", "api=-0.1", "speed=0.5", "api=0.5,api=0.6", "api=0.5,"}) {
         try {
             (void)parse_scores(bad);
             FAIL("accepted: " << bad);
@@ -148,7 +149,8 @@ TEST_CASE("next is deterministic for a given clock and state, and explains itsel
     const json a = recommend_next(*f.ctx, f.ana);
     const json b = recommend_next(*f.ctx, f.ana);
     CHECK(a == b);
-    for (const char* key : {"kind", "id", "title", "reasons", "predicted_success", "due_reviews"}) CHECK(a.contains(key));
+    for (const char* key : {"kind", "id", "title", "reasons", "predicted_success", "due_reviews"})
+        CHECK(a.contains(key));
 
     // The same history in another database gives the same pick.
     scheduler_fixture g;
@@ -214,17 +216,19 @@ TEST_CASE("following the recommendations interleaves dimensions and never picks 
         now += 20h;
     }
     for (std::size_t i = 4; i < focuses.size(); ++i)
-        CHECK_MESSAGE(!(focuses[i] == focuses[i - 1] && focuses[i] == focuses[i - 2]), "attempt " << i << ": " << focuses[i]);
+        CHECK_MESSAGE(!(focuses[i] == focuses[i - 1] && focuses[i] == focuses[i - 2]),
+                      "attempt " << i << ": " << focuses[i]);
     // The weak dimension still gets most of the attention.
     CHECK(std::count(focuses.begin(), focuses.end(), "data-model") >= 6);
 
     // Retired lessons are never offered either.
     const auto lessons_retired = copy_with_retired(f.content(), {"interview-framework"});
     for (int i = 0; i < 3; ++i)
-        CHECK(recommend_next(f.db(), *lessons_retired, f.ana, activity_kind::lesson, now + 1h * i).id != "interview-framework");
+        CHECK(recommend_next(f.db(), *lessons_retired, f.ana, activity_kind::lesson, now + 1h * i).id !=
+              "interview-framework");
 }
 
-TEST_CASE("progress has the CONTRACT shape and the weakest dimensions first") {
+TEST_CASE("progress has the documented shape and the weakest dimensions first") {
     scheduler_fixture f;
     record(f, "url-shortener", coach({{"scaling", 0.1}, {"api", 0.9}}));
     const json p = learner_progress(*f.ctx, f.ana);

@@ -19,7 +19,8 @@ TEST_CASE("attempt, next, progress, lesson and review from the command line") {
     };
     REQUIRE(cli({"learner", "add", "ana"}).exit_code == 0);
 
-    const json a = ok_json(cli({"attempt", "--problem", "url-shortener", "--scores", "data-model=0.3,api=0.9", "--json"}));
+    const json a =
+        ok_json(cli({"attempt", "--problem", "url-shortener", "--scores", "data-model=0.3,api=0.9", "--json"}));
     CHECK(a["attempt_id"].is_number_integer());
     CHECK(a["problem"] == "url-shortener");
     CHECK(a["scores"]["api"] == 0.9);
@@ -33,7 +34,8 @@ TEST_CASE("attempt, next, progress, lesson and review from the command line") {
     CHECK(cli({"next", "--kind", "everything"}).exit_code == 2);
 
     const json n = ok_json(cli({"next", "--json"}));
-    for (const char* key : {"kind", "id", "title", "reasons", "predicted_success", "due_reviews"}) CHECK(n.contains(key));
+    for (const char* key : {"kind", "id", "title", "reasons", "predicted_success", "due_reviews"})
+        CHECK(n.contains(key));
     CHECK(n == ok_json(cli({"next", "--json"})));  // same clock, same state, same answer
     const json np = ok_json(cli({"next", "--kind", "problem", "--json"}));
     CHECK(np["kind"] == "problem");
@@ -58,8 +60,8 @@ TEST_CASE("attempt, next, progress, lesson and review from the command line") {
     CHECK(one["card"] == r["id"]);
     CHECK(cli({"review", "--card", r["id"], "--rating", "5"}).exit_code == 2);
 
-    const json checked =
-        ok_json(cli({"lesson", "--lesson", "interview-framework", "--answer", "I ask about scale and users", "--json"}));
+    const json checked = ok_json(
+        cli({"lesson", "--lesson", "interview-framework", "--answer", "I ask about scale and users", "--json"}));
     CHECK(checked["status"] == "completed");
     CHECK(checked["check"]["score"].get<double>() > 0);
 }

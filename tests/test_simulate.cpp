@@ -71,7 +71,8 @@ TEST_CASE("simulate variants and usage errors") {
     const std::string db = dir.file("r.db");
     for (const std::string v : {"default", "no-forgetting", "easy-optimum", "hard-optimum", "fast-learners",
                                 "slow-learners", "noisy-grading"}) {
-        const json j = ok_json(simulate({"--policy", "staircase", "--learners", "2", "--sessions", "5", "--variant", v}, db));
+        const json j =
+            ok_json(simulate({"--policy", "staircase", "--learners", "2", "--sessions", "5", "--variant", v}, db));
         CHECK(j["variant"] == v);
     }
     CHECK(simulate({"--policy", "clever"}, db).exit_code == 2);
@@ -89,7 +90,8 @@ TEST_CASE("the adaptive selector brings simulated learners to mastery sooner tha
     std::map<std::string, double> mean;
     std::map<std::string, double> after40;
     for (const std::string policy : {"adaptive", "random", "round-robin", "syllabus", "staircase", "oracle"}) {
-        const json j = ok_json(simulate({"--policy", policy, "--learners", "40", "--sessions", "60", "--seed", "3"}, db));
+        const json j =
+            ok_json(simulate({"--policy", policy, "--learners", "40", "--sessions", "60", "--seed", "3"}, db));
         mean[policy] = j["sessions_to_mastery"]["mean"].get<double>();
         after40[policy] = j["mastery_after"]["weakest"].get<double>();
         CHECK(j["mastery_after"]["sessions"] == 40);

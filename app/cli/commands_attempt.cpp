@@ -3,9 +3,9 @@
 #include "cli/options.hpp"
 #include "cli/render.hpp"
 
+#include "rehearse/core/base/error.hpp"
 #include "rehearse/core/grading/answer_attempts.hpp"
 #include "rehearse/core/learner/attempts.hpp"
-#include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/progress.hpp"
 #include "rehearse/core/learner/selection.hpp"
 
@@ -50,9 +50,11 @@ int cmd_attempt(invocation& inv) {
         // The same use case as the HTTP API's POST /learners/{name}/attempts.
         const answer_attempt a = submit_answer(ctx, who, p, read_answer_file(*answer));
         const attempt_result& r = a.recorded;
-        if (inv.global.json) inv.print_json(a);
+        if (inv.global.json)
+            inv.print_json(a);
         else {
-            inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0) << "/100\n";
+            inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0)
+                    << "/100\n";
             for (const auto& f : a.evaluation.findings)
                 inv.out << "  [" << f.severity << "] " << f.dimension << ": " << f.message << '\n';
             print_mastery_changes(inv.out, r);
@@ -62,7 +64,8 @@ int cmd_attempt(invocation& inv) {
     attempt_input input(parse_scores(*scores));
     input.source = inv.has("mock") ? "mock" : "coach";
     const attempt_result r = record_attempt(ctx, who, ctx.content().require_problem(problem_id), input);
-    if (inv.global.json) inv.print_json(r);
+    if (inv.global.json)
+        inv.print_json(r);
     else {
         inv.out << "attempt " << r.attempt_id << " on " << r.problem << ": overall " << fixed(r.overall, 0)
                 << "/100 (predicted success was " << fixed(r.predicted_success) << ")\n";
@@ -92,7 +95,9 @@ int cmd_next(invocation& inv) {
         case activity_kind::lesson:
             inv.out << "then: rehearse lesson --learner " << who.name << " --lesson " << r.id << '\n';
             break;
-        case activity_kind::review: inv.out << "then: rehearse review --learner " << who.name << '\n'; break;
+        case activity_kind::review:
+            inv.out << "then: rehearse review --learner " << who.name << '\n';
+            break;
     }
     return 0;
 }
@@ -112,7 +117,8 @@ int cmd_progress(invocation& inv) {
     }
     std::vector<std::vector<std::string>> rows;
     for (const auto& [dim, d] : p.dimensions)
-        rows.push_back({dim, fixed(d.mastery), bar(d.mastery), std::to_string(d.attempts), std::to_string(d.trend.size())});
+        rows.push_back(
+            {dim, fixed(d.mastery), bar(d.mastery), std::to_string(d.attempts), std::to_string(d.trend.size())});
     inv.out << "progress of " << who.name << "\n";
     print_table(inv.out, {"DIMENSION", "MASTERY", "", "ATTEMPTS", "UPDATES"}, rows);
     inv.out << "weakest: " << join(p.weakest) << '\n';

@@ -3,10 +3,10 @@
 #include "cli/options.hpp"
 #include "cli/render.hpp"
 
-#include "rehearse/core/content/catalog.hpp"
-#include "rehearse/core/plugins/plugin_catalog.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/catalog.hpp"
 #include "rehearse/core/plugins/lint.hpp"
+#include "rehearse/core/plugins/plugin_catalog.hpp"
 
 #include <iostream>
 
@@ -54,9 +54,9 @@ int cmd_plugins_check(invocation& inv) {
         inv.print_json(result);
     } else if (result["ok"]) {
         inv.out << "ok: " << result["id"].get<std::string>() << ' ' << result["version"].get<std::string>() << " (API "
-                << result["api_version"].get<std::string>() << ", " << join(result["kinds"]) << "): "
-                << result["problems"] << " problems, " << result["lessons"] << " lessons, " << result["evaluators"]
-                << " evaluators, " << result["dialogues"] << " dialogues\n";
+                << result["api_version"].get<std::string>() << ", " << join(result["kinds"])
+                << "): " << result["problems"] << " problems, " << result["lessons"] << " lessons, "
+                << result["evaluators"] << " evaluators, " << result["dialogues"] << " dialogues\n";
     }
     if (!result["ok"]) {
         inv.err << "rehearse: " << path << ": " << result["error"].get<std::string>() << '\n';
@@ -87,22 +87,27 @@ int cmd_lessons(invocation& inv) {
     }
     std::vector<std::vector<std::string>> rows;
     for (const auto& l : list)
-        rows.push_back({l["id"], l["pack"], std::to_string(l["cards"].get<int>()), l["title"], join(l["dimensions"], ",")});
+        rows.push_back(
+            {l["id"], l["pack"], std::to_string(l["cards"].get<int>()), l["title"], join(l["dimensions"], ",")});
     print_table(inv.out, {"ID", "PACK", "CARDS", "TITLE", "DIMENSIONS"}, rows);
     return 0;
 }
 
 int cmd_show_problem(invocation& inv) {
     const json p = problem_json(inv.context().content(), inv.args.at(0));
-    if (inv.global.json) inv.print_json(p);
-    else render_problem(inv.out, p);
+    if (inv.global.json)
+        inv.print_json(p);
+    else
+        render_problem(inv.out, p);
     return 0;
 }
 
 int cmd_show_lesson(invocation& inv) {
     const json l = lesson_json(inv.context().content(), inv.args.at(0));
-    if (inv.global.json) inv.print_json(l);
-    else render_lesson(inv.out, l);
+    if (inv.global.json)
+        inv.print_json(l);
+    else
+        render_lesson(inv.out, l);
     return 0;
 }
 
@@ -130,8 +135,8 @@ int cmd_packs_lint(invocation& inv) {
     } else {
         for (const auto& p : report.problems) inv.err << p << '\n';
         if (report.ok())
-            inv.out << "ok: " << report.files << " files, " << report.problem_items << " problems, " << report.lesson_items
-                    << " lessons, " << report.curricula << " curricula\n";
+            inv.out << "ok: " << report.files << " files, " << report.problem_items << " problems, "
+                    << report.lesson_items << " lessons, " << report.curricula << " curricula\n";
     }
     if (!report.ok()) {
         if (!inv.global.json) inv.err << "rehearse: " << report.problems.size() << " problems found\n";
@@ -145,7 +150,12 @@ int cmd_packs_lint(invocation& inv) {
 std::vector<command> content_commands() {
     return {
         {{"plugins"}, "", "list the loaded plugins", {}, 0, 0, &cmd_plugins},
-        {{"plugins", "check"}, "PATH", "validate one plugin file; exits 1 with the reason when it is bad", {}, 1, 1,
+        {{"plugins", "check"},
+         "PATH",
+         "validate one plugin file; exits 1 with the reason when it is bad",
+         {},
+         1,
+         1,
          &cmd_plugins_check},
         {{"problems"},
          "",

@@ -3,8 +3,8 @@
 
 #include "rehearse/core/answer/answer_model.hpp"
 #include "rehearse/core/base/error.hpp"
-#include "rehearse/core/grading/evaluation.hpp"
 #include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -29,7 +29,8 @@ std::string read_answer(invocation& inv, const std::string& path) {
     }
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw error(errc::io, path + ": no such file");
-    if (std::filesystem::is_directory(path, ec)) throw error(errc::io, path + ": is a directory, expected a Markdown file");
+    if (std::filesystem::is_directory(path, ec))
+        throw error(errc::io, path + ": is a directory, expected a Markdown file");
     try {
         return read_text_file(path, max_answer_bytes);
     } catch (const error& e) {
@@ -100,8 +101,10 @@ int cmd_evaluate(invocation& inv) {
         return 0;
     }
     const evaluation_result result = evaluate_answer(inv.context(), p, answer);
-    if (inv.global.json) inv.print_json(result);
-    else render_evaluation(inv.out, result);
+    if (inv.global.json)
+        inv.print_json(result);
+    else
+        render_evaluation(inv.out, result);
     return 0;
 }
 

@@ -11,8 +11,10 @@ namespace {
 int cmd_learner_add(invocation& inv) {
     auto& ctx = inv.context();
     const learner l = add_learner(ctx.db(), inv.args.at(0), ctx.now());
-    if (inv.global.json) inv.print_json(l);
-    else inv.out << "learner " << l.name << " (since " << l.created_at << ")\n";
+    if (inv.global.json)
+        inv.print_json(l);
+    else
+        inv.out << "learner " << l.name << " (since " << l.created_at << ")\n";
     return 0;
 }
 
@@ -33,7 +35,13 @@ int cmd_learner_list(invocation& inv) {
 
 std::vector<command> learner_commands() {
     return {
-        {{"learner", "add"}, "NAME", "create a learner (an existing name is kept as it is)", {}, 1, 1, &cmd_learner_add},
+        {{"learner", "add"},
+         "NAME",
+         "create a learner (an existing name is kept as it is)",
+         {},
+         1,
+         1,
+         &cmd_learner_add},
         {{"learner", "list"}, "", "list learners", {}, 0, 0, &cmd_learner_list},
     };
 }

@@ -15,8 +15,10 @@ namespace {
 std::string describe(const todays_activity& t) {
     const plan_activity_view& a = t.activity;
     std::string s = a.kind;
-    if (a.ref) s += " " + *a.ref;
-    else if (t.suggested) s += " " + t.suggested->id + " (picked for you)";
+    if (a.ref)
+        s += " " + *a.ref;
+    else if (t.suggested)
+        s += " " + t.suggested->id + " (picked for you)";
     s += " (" + std::to_string(a.minutes) + " min)";
     if (t.backlog) s += " [backlog from day " + std::to_string(a.plan_day + 1) + "]";
     if (!t.fits) s += " [if time allows]";
@@ -42,9 +44,12 @@ int cmd_plan_start(invocation& inv) {
     if (const auto m = inv.integer("minutes-per-day", min_minutes_per_day, max_minutes_per_day))
         o.minutes_per_day = static_cast<int>(*m);
     const enrolment e = start_plan(ctx, who, o);
-    if (inv.global.json) inv.print_json(e);
-    else inv.out << who.name << " follows " << e.curriculum << " from " << format_date(e.start)
-                 << (e.interview ? " (interview " + format_date(*e.interview) + ")" : "") << "\nsee: rehearse plan today\n";
+    if (inv.global.json)
+        inv.print_json(e);
+    else
+        inv.out << who.name << " follows " << e.curriculum << " from " << format_date(e.start)
+                << (e.interview ? " (interview " + format_date(*e.interview) + ")" : "")
+                << "\nsee: rehearse plan today\n";
     return 0;
 }
 
@@ -64,7 +69,8 @@ int cmd_plan_today(invocation& inv) {
     for (const auto& d : t.days) inv.out << "week " << d.week << " day " << d.day << ": " << d.title << '\n';
     inv.out << "  - reviews: " << t.reviews_today << " of " << t.reviews_due << " due\n";
     for (const auto& a : t.activities) inv.out << "  [" << (a.activity.done ? "x" : " ") << "] " << describe(a) << '\n';
-    inv.out << "adherence " << percent(t.adherence) << ", missed days " << t.missed_days << ", backlog " << t.backlog << '\n';
+    inv.out << "adherence " << percent(t.adherence) << ", missed days " << t.missed_days << ", backlog " << t.backlog
+            << '\n';
     return 0;
 }
 
@@ -101,8 +107,10 @@ int cmd_plan_done(invocation& inv) {
         if (e.field() != "kind") throw;
         throw error(e.code(), "plan done takes " + e.expected() + " (" + e.hint() + ")");
     }
-    if (!inv.global.json) inv.out << "logged " << r.logged << '\n';
-    else inv.print_json(r);
+    if (!inv.global.json)
+        inv.out << "logged " << r.logged << '\n';
+    else
+        inv.print_json(r);
     return 0;
 }
 

@@ -37,7 +37,8 @@ int cmd_review(invocation& inv) {
         const auto rating = inv.integer("rating", 1, 4);
         if (!card || !rating) throw error(errc::usage, "a scripted review needs both --card ID and --rating 1-4");
         const review_outcome r = review_card(ctx, who, *card, static_cast<int>(*rating));
-        if (inv.global.json) inv.print_json(r);
+        if (inv.global.json)
+            inv.print_json(r);
         else {
             inv.out << "reviewed " << r.card << '\n';
             print_outcome(inv.out, r);
@@ -83,8 +84,10 @@ int cmd_review(invocation& inv) {
             talk << "please answer 1, 2, 3 or 4\n";
         }
     }
-    if (inv.global.json) inv.print_json({{"learner", who.name}, {"reviewed", done}});
-    else inv.out << "\nreviewed " << done.size() << " card" << (done.size() == 1 ? "" : "s") << '\n';
+    if (inv.global.json)
+        inv.print_json({{"learner", who.name}, {"reviewed", done}});
+    else
+        inv.out << "\nreviewed " << done.size() << " card" << (done.size() == 1 ? "" : "s") << '\n';
     return 0;
 }
 
@@ -109,7 +112,8 @@ int cmd_lesson(invocation& inv) {
     }
     const lesson* l = ctx.content().find_lesson(*id);
     if (!r.grade) {
-        inv.out << l->title << "\n\n" << l->doc.value("summary", "") << "\n\n"
+        inv.out << l->title << "\n\n"
+                << l->doc.value("summary", "") << "\n\n"
                 << r.cards << " flashcards from this lesson join your reviews.\n\nCheck question: "
                 << l->doc.at("check").value("question", "") << "\nanswer with: rehearse lesson --learner " << who.name
                 << " --lesson " << l->id << " --answer \"...\"\n";
@@ -118,7 +122,8 @@ int cmd_lesson(invocation& inv) {
     inv.out << "check question: " << fixed(r.grade->score * 100, 0) << "% of the key points\n";
     for (const auto& p : r.grade->covered) inv.out << "  + " << p << '\n';
     for (const auto& p : r.grade->missed) inv.out << "  - missed: " << p << '\n';
-    for (const auto& c : r.mastery) inv.out << "  " << c.dimension << ' ' << fixed(c.before) << " -> " << fixed(c.after) << '\n';
+    for (const auto& c : r.mastery)
+        inv.out << "  " << c.dimension << ' ' << fixed(c.before) << " -> " << fixed(c.after) << '\n';
     return 0;
 }
 

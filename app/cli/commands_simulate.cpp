@@ -24,16 +24,17 @@ int cmd_simulate(invocation& inv) {
         return 0;
     }
     char line[512];
-    std::snprintf(line, sizeof line,
-                  "policy %s, variant %s: %d learners, %d sessions, seed %llu\n"
-                  "sessions to mastery: mean %.1f (unfinished counted as %d), median %.1f, unfinished %d (%.0f%% finished)\n"
-                  "mastery after %d sessions: mean %.3f, weakest %.3f\n"
-                  "final mastery: mean %.3f, weakest %.3f; learning-curve area %.3f\n"
-                  "success rate %.3f (%.3f before mastering every dimension)\n",
-                  r.policy.c_str(), r.variant.c_str(), r.learners, r.sessions, static_cast<unsigned long long>(r.seed),
-                  r.mastery_mean, r.sessions, r.mastery_median, r.unfinished, 100 * r.finished_share, r.checkpoint,
-                  r.checkpoint_mean, r.checkpoint_weakest, r.final_mean, r.final_weakest, r.auc, r.success_rate,
-                  r.learning_success_rate);
+    std::snprintf(
+        line, sizeof line,
+        "policy %s, variant %s: %d learners, %d sessions, seed %llu\n"
+        "sessions to mastery: mean %.1f (unfinished counted as %d), median %.1f, unfinished %d (%.0f%% finished)\n"
+        "mastery after %d sessions: mean %.3f, weakest %.3f\n"
+        "final mastery: mean %.3f, weakest %.3f; learning-curve area %.3f\n"
+        "success rate %.3f (%.3f before mastering every dimension)\n",
+        r.policy.c_str(), r.variant.c_str(), r.learners, r.sessions, static_cast<unsigned long long>(r.seed),
+        r.mastery_mean, r.sessions, r.mastery_median, r.unfinished, 100 * r.finished_share, r.checkpoint,
+        r.checkpoint_mean, r.checkpoint_weakest, r.final_mean, r.final_weakest, r.auc, r.success_rate,
+        r.learning_success_rate);
     inv.out << line;
     return 0;
 }

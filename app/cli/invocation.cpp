@@ -41,19 +41,19 @@ std::optional<long long> invocation::integer(std::string_view option, long long 
 }
 
 plugin_log_sink invocation::plugin_log() const {
-    return [stream = &err, verbose = global.verbose](const std::string& plugin, int32_t level,
-                                                     std::string_view message) {
-        if (level < REHEARSE_LOG_WARNING && !verbose) return;
-        static constexpr const char* names[] = {"debug", "info", "warning", "error"};
-        while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.remove_suffix(1);
-        const std::string line = "rehearse: plugin " + plugin + ": " +
-                                 names[std::clamp(level, REHEARSE_LOG_DEBUG, REHEARSE_LOG_ERROR)] + ": " +
-                                 std::string(message) + '\n';
-        // Plugins may log from several request threads at once; each line stays whole.
-        static std::mutex one_line_at_a_time;
-        const std::lock_guard<std::mutex> lock(one_line_at_a_time);
-        *stream << line << std::flush;
-    };
+    return
+        [stream = &err, verbose = global.verbose](const std::string& plugin, int32_t level, std::string_view message) {
+            if (level < REHEARSE_LOG_WARNING && !verbose) return;
+            static constexpr const char* names[] = {"debug", "info", "warning", "error"};
+            while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.remove_suffix(1);
+            const std::string line = "rehearse: plugin " + plugin + ": " +
+                                     names[std::clamp(level, REHEARSE_LOG_DEBUG, REHEARSE_LOG_ERROR)] + ": " +
+                                     std::string(message) + '\n';
+            // Plugins may log from several request threads at once; each line stays whole.
+            static std::mutex one_line_at_a_time;
+            const std::lock_guard<std::mutex> lock(one_line_at_a_time);
+            *stream << line << std::flush;
+        };
 }
 
 std::unique_ptr<app_context> invocation::make_context(context_options options) const {
@@ -68,7 +68,8 @@ app_context& invocation::context() {
         context_options options;
         options.plugin_dirs = global.plugin_dirs;
         context_ = make_context(std::move(options));
-        for (const auto& d : context_->diagnostics()) err << "rehearse: warning: " << d.path << ": " << d.reason << '\n';
+        for (const auto& d : context_->diagnostics())
+            err << "rehearse: warning: " << d.path << ": " << d.reason << '\n';
     }
     return *context_;
 }

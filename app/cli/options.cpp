@@ -19,7 +19,8 @@ void throw_for_option(const value_error& e, std::string_view option) {
 std::map<std::string, double> parse_scores(std::string_view text) {
     std::map<std::string, double> out;
     const auto bad = [&](const std::string& why) {
-        return error(errc::usage, "--scores: " + why + " (expected DIM=S,... with S from 0 to 1, e.g. data-model=0.6,api=0.8)");
+        return error(errc::usage,
+                     "--scores: " + why + " (expected DIM=S,... with S from 0 to 1, e.g. data-model=0.6,api=0.8)");
     };
     if (trim(text).empty()) throw bad("no scores");
     std::size_t start = 0;

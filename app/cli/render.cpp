@@ -10,7 +10,9 @@ using nlohmann::json;
 
 namespace {
 
-void heading(std::ostream& out, const std::string& title) { out << '\n' << title << '\n' << std::string(title.size(), '-') << '\n'; }
+void heading(std::ostream& out, const std::string& title) {
+    out << '\n' << title << '\n' << std::string(title.size(), '-') << '\n';
+}
 
 void bullets(std::ostream& out, const json& items) {
     for (const auto& i : items) out << "  - " << i.get<std::string>() << '\n';
@@ -72,8 +74,8 @@ std::string join(const std::vector<std::string>& strings, const std::string& sep
 }
 
 void render_problem(std::ostream& out, const json& p) {
-    out << p.at("title").get<std::string>() << "  [" << p.at("id").get<std::string>() << ", " << p.at("difficulty").get<std::string>()
-        << ", pack " << p.at("pack").get<std::string>() << "]\n\n"
+    out << p.at("title").get<std::string>() << "  [" << p.at("id").get<std::string>() << ", "
+        << p.at("difficulty").get<std::string>() << ", pack " << p.at("pack").get<std::string>() << "]\n\n"
         << p.at("statement").get<std::string>() << "\n\nRubric weights: " << format_weights(p.at("dimensions")) << '\n';
     const auto& f = p.at("flags");
     out << "Scale: " << f.at("scale").get<std::string>();
@@ -122,7 +124,8 @@ void render_problem(std::ostream& out, const json& p) {
     }
     heading(out, "Common pitfalls");
     for (const auto& pf : p.at("pitfalls"))
-        out << "  - " << pf.at("text").get<std::string>() << "\n    Instead: " << pf.at("advice").get<std::string>() << '\n';
+        out << "  - " << pf.at("text").get<std::string>() << "\n    Instead: " << pf.at("advice").get<std::string>()
+            << '\n';
     optional_bullets(out, p, "hints", "Hints");
     const auto& s = p.at("reference_solution");
     heading(out, "Reference solution outline");
@@ -134,10 +137,12 @@ void render_problem(std::ostream& out, const json& p) {
     out << "  data model:\n" << s.at("data_model").get<std::string>() << '\n';
     const auto& l = p.at("levels");
     heading(out, "What each level looks like");
-    out << "  needs improvement: " << l.at("needs_improvement").get<std::string>() << "\n  good: "
-        << l.at("good").get<std::string>() << "\n  excellent: " << l.at("excellent").get<std::string>() << '\n';
+    out << "  needs improvement: " << l.at("needs_improvement").get<std::string>()
+        << "\n  good: " << l.at("good").get<std::string>() << "\n  excellent: " << l.at("excellent").get<std::string>()
+        << '\n';
     if (l.contains("by_level"))
-        for (const auto& [level, text] : l.at("by_level").items()) out << "  " << level << ": " << text.get<std::string>() << '\n';
+        for (const auto& [level, text] : l.at("by_level").items())
+            out << "  " << level << ": " << text.get<std::string>() << '\n';
 }
 
 void render_lesson(std::ostream& out, const json& l) {
@@ -145,19 +150,22 @@ void render_lesson(std::ostream& out, const json& l) {
         << l.at("pack").get<std::string>() << ", " << l.at("minutes").get<int>() << " min]\n"
         << "Dimensions: " << join(l.at("dimensions"));
     if (!l.at("prerequisites").empty()) out << "   Prerequisites: " << join(l.at("prerequisites"));
-    out << "\n\n" << l.at("summary").get<std::string>() << "\n\nAnalogy: " << l.at("analogy").get<std::string>() << '\n';
+    out << "\n\n"
+        << l.at("summary").get<std::string>() << "\n\nAnalogy: " << l.at("analogy").get<std::string>() << '\n';
     heading(out, "Dialogue");
     for (const auto& t : l.at("dialogue"))
-        out << "  " << (t.at("speaker") == "coach" ? "Coach:   " : "Student: ") << t.at("text").get<std::string>() << '\n';
+        out << "  " << (t.at("speaker") == "coach" ? "Coach:   " : "Student: ") << t.at("text").get<std::string>()
+            << '\n';
     heading(out, "Worked example");
     out << l.at("worked_example").get<std::string>() << '\n';
     heading(out, "Check question");
     out << "  " << l.at("check").at("question").get<std::string>() << '\n';
     heading(out, "Common mistake");
-    out << "  " << l.at("common_mistake").at("mistake").get<std::string>() << "\n  Coach: "
-        << l.at("common_mistake").at("correction").get<std::string>() << '\n';
+    out << "  " << l.at("common_mistake").at("mistake").get<std::string>()
+        << "\n  Coach: " << l.at("common_mistake").at("correction").get<std::string>() << '\n';
     heading(out, "Flashcards (" + std::to_string(l.at("cards").size()) + ")");
-    for (const auto& c : l.at("cards")) out << "  Q: " << c.at("front").get<std::string>() << "\n  A: " << c.at("back").get<std::string>() << '\n';
+    for (const auto& c : l.at("cards"))
+        out << "  Q: " << c.at("front").get<std::string>() << "\n  A: " << c.at("back").get<std::string>() << '\n';
 }
 
 }  // namespace rehearse::cli

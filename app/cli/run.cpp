@@ -29,7 +29,8 @@ const std::vector<option_spec>& global_specs() {
 
 std::vector<command> all_commands() {
     std::vector<command> out;
-    for (auto&& list : {content_commands(), learner_commands(), attempt_commands(), review_commands(), plan_commands(), srs_commands(), evaluation_commands(), simulation_commands(), serve_commands()})
+    for (auto&& list : {content_commands(), learner_commands(), attempt_commands(), review_commands(), plan_commands(),
+                        srs_commands(), evaluation_commands(), simulation_commands(), serve_commands()})
         for (auto& c : list) out.push_back(c);
     return out;
 }
@@ -128,15 +129,24 @@ parsed split_arguments(int argc, const char* const* argv, const std::vector<comm
             if (i + 1 >= argc) throw error(errc::usage, "--" + name + " needs a value");
             value = argv[++i];
         }
-        if (name == "json") p.global.json = true;
-        else if (name == "help") p.global.help = true;
-        else if (name == "version") p.global.version = true;
-        else if (name == "verbose") p.global.verbose = true;
-        else if (name == "db") p.global.db = value;
-        else if (name == "learner") p.global.learner = value;
-        else if (name == "now") p.global.now = value;
-        else if (name == "plugins") p.global.plugin_dirs.push_back(*value);
-        else p.options.emplace_back(name, value);
+        if (name == "json")
+            p.global.json = true;
+        else if (name == "help")
+            p.global.help = true;
+        else if (name == "version")
+            p.global.version = true;
+        else if (name == "verbose")
+            p.global.verbose = true;
+        else if (name == "db")
+            p.global.db = value;
+        else if (name == "learner")
+            p.global.learner = value;
+        else if (name == "now")
+            p.global.now = value;
+        else if (name == "plugins")
+            p.global.plugin_dirs.push_back(*value);
+        else
+            p.options.emplace_back(name, value);
     }
     return p;
 }
@@ -176,8 +186,7 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
         for (auto& [name, value] : p.options) {
             const option_spec* spec = find_spec(cmd->options, name);
             if (!spec) throw error(errc::usage, "unknown option --" + name + " for '" + cmd->name() + "'");
-            if (spec->value_name.empty() && value)
-                throw error(errc::usage, "--" + name + " takes no value");
+            if (spec->value_name.empty() && value) throw error(errc::usage, "--" + name + " takes no value");
             if (!spec->value_name.empty() && !value) throw error(errc::usage, "--" + name + " needs a value");
             auto& slot = options[name];
             if (!slot.empty() && !spec->repeatable) throw error(errc::usage, "--" + name + " given twice");

@@ -54,9 +54,8 @@ std::string quote_text(std::string_view s) {
     return q;
 }
 
-constexpr std::array<std::string_view, 6> option_names{
-    "--retention",      "--params",           "--short-term",
-    "--learning-steps", "--relearning-steps", "--maximum-interval"};
+constexpr std::array<std::string_view, 6> option_names{"--retention",      "--params",           "--short-term",
+                                                       "--learning-steps", "--relearning-steps", "--maximum-interval"};
 
 /// A range bound as the messages print it: 0, 1, 0.5.
 std::string bound(double v) {
@@ -108,10 +107,17 @@ std::vector<std::int64_t> parse_steps(std::string_view text) {
         const char unit = part.back();
         std::int64_t per_unit = 0;
         switch (unit) {
-            case 'm': per_unit = 1; break;
-            case 'h': per_unit = 60; break;
-            case 'd': per_unit = 1440; break;
-            default: throw bad("unknown unit '" + std::string(1, unit) + "'");
+            case 'm':
+                per_unit = 1;
+                break;
+            case 'h':
+                per_unit = 60;
+                break;
+            case 'd':
+                per_unit = 1440;
+                break;
+            default:
+                throw bad("unknown unit '" + std::string(1, unit) + "'");
         }
         const auto number = part.substr(0, part.size() - 1);
         if (number.find_first_not_of("0123456789") != std::string_view::npos) {

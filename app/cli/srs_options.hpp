@@ -16,7 +16,7 @@ namespace rehearse::cli {
 /// Thrown for an unusable scheduler option; what() names the option and the problem. An
 /// invalid_input error: a bad option fails the replay with exit 1 (docs/cli.md, srs replay).
 class srs_option_error : public error {
-public:
+   public:
     explicit srs_option_error(const std::string& message) : error(errc::invalid_input, message) {}
 };
 

@@ -2,18 +2,18 @@
 
 #include "http/web_page.hpp"
 
-#include "rehearse/core/grading/answer_attempts.hpp"
-#include "rehearse/core/learner/attempts.hpp"
-#include "rehearse/core/content/catalog.hpp"
-#include "rehearse/core/plugins/plugin_catalog.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/catalog.hpp"
+#include "rehearse/core/grading/answer_attempts.hpp"
 #include "rehearse/core/grading/evaluation.hpp"
+#include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/flashcards.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/lesson_progress.hpp"
 #include "rehearse/core/learner/plans.hpp"
 #include "rehearse/core/learner/progress.hpp"
 #include "rehearse/core/learner/selection.hpp"
+#include "rehearse/core/plugins/plugin_catalog.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -90,7 +90,8 @@ json body_object(const request& r) {
     try {
         doc = json::parse(r.body, [](int depth, json::parse_event_t, json&) {
             if (depth > max_json_depth)
-                throw error(errc::invalid_input, "the JSON body nests deeper than " + std::to_string(max_json_depth) + " levels");
+                throw error(errc::invalid_input,
+                            "the JSON body nests deeper than " + std::to_string(max_json_depth) + " levels");
             return true;
         });
     } catch (const json::parse_error& e) {
@@ -184,19 +185,29 @@ void api::add_routes() {
     });
 
     rt.add("GET", "/api/v1", [](const request&) {
-        return response::json(
-            200, json{{"name", "rehearse"},
-                      {"version", REHEARSE_VERSION},
-                      {"endpoints",
-                       {"GET /api/v1/plugins", "GET /api/v1/problems", "GET /api/v1/problems/{id}",
-                        "GET /api/v1/lessons", "GET /api/v1/lessons/{id}", "GET /api/v1/curricula",
-                        "GET /api/v1/curricula/{id}", "GET /api/v1/learners", "POST /api/v1/learners",
-                        "GET /api/v1/learners/{name}", "POST /api/v1/evaluate",
-                        "POST /api/v1/learners/{name}/attempts", "GET /api/v1/learners/{name}/next",
-                        "GET /api/v1/learners/{name}/progress", "GET /api/v1/learners/{name}/plan",
-                        "POST /api/v1/learners/{name}/plan", "GET /api/v1/learners/{name}/plan/today",
-                        "GET /api/v1/learners/{name}/reviews", "POST /api/v1/learners/{name}/reviews",
-                        "POST /api/v1/learners/{name}/lessons"}}});
+        return response::json(200, json{{"name", "rehearse"},
+                                        {"version", REHEARSE_VERSION},
+                                        {"endpoints",
+                                         {"GET /api/v1/plugins",
+                                          "GET /api/v1/problems",
+                                          "GET /api/v1/problems/{id}",
+                                          "GET /api/v1/lessons",
+                                          "GET /api/v1/lessons/{id}",
+                                          "GET /api/v1/curricula",
+                                          "GET /api/v1/curricula/{id}",
+                                          "GET /api/v1/learners",
+                                          "POST /api/v1/learners",
+                                          "GET /api/v1/learners/{name}",
+                                          "POST /api/v1/evaluate",
+                                          "POST /api/v1/learners/{name}/attempts",
+                                          "GET /api/v1/learners/{name}/next",
+                                          "GET /api/v1/learners/{name}/progress",
+                                          "GET /api/v1/learners/{name}/plan",
+                                          "POST /api/v1/learners/{name}/plan",
+                                          "GET /api/v1/learners/{name}/plan/today",
+                                          "GET /api/v1/learners/{name}/reviews",
+                                          "POST /api/v1/learners/{name}/reviews",
+                                          "POST /api/v1/learners/{name}/lessons"}}});
     });
 
     // Content: the registry is read-only while serving, so these need no lock.
@@ -212,7 +223,8 @@ void api::add_routes() {
     });
     rt.add("GET", "/api/v1/lessons/{id}",
            [&ctx](const request& r) { return response::json(200, lesson_json(ctx.content(), r.param("id"))); });
-    rt.add("GET", "/api/v1/curricula", [&ctx](const request& r) { return page(r, curricula_json(ctx.content()), "id"); });
+    rt.add("GET", "/api/v1/curricula",
+           [&ctx](const request& r) { return page(r, curricula_json(ctx.content()), "id"); });
     rt.add("GET", "/api/v1/curricula/{id}", [&ctx](const request& r) {
         const curriculum* c = ctx.content().find_curriculum(r.param("id"));
         if (!c) throw error(errc::not_found, "unknown curriculum \"" + r.param("id") + "\"");
@@ -234,9 +246,8 @@ void api::add_routes() {
         out.headers.emplace_back("Location", "/api/v1/learners/" + url_encode(l.name));
         return out;
     });
-    rt.add("GET", "/api/v1/learners/{name}", [&ctx](const request& r) {
-        return response::json(200, json(require_learner(ctx.db(), r.param("name"))));
-    });
+    rt.add("GET", "/api/v1/learners/{name}",
+           [&ctx](const request& r) { return response::json(200, json(require_learner(ctx.db(), r.param("name")))); });
 
     // Grading and attempts.
     rt.add("POST", "/api/v1/evaluate", [this, &ctx](const request& r) {
@@ -254,7 +265,8 @@ void api::add_routes() {
         const auto answer = optional_string(body, "answer");
         const bool has_scores = body.contains("scores") && !body["scores"].is_null();
         if (answer.has_value() == has_scores)
-            throw error(errc::invalid_input, "an attempt needs exactly one of \"answer\" (Markdown) or \"scores\" ({dimension: 0..1})");
+            throw error(errc::invalid_input,
+                        "an attempt needs exactly one of \"answer\" (Markdown) or \"scores\" ({dimension: 0..1})");
         if (answer) {
             const rehearse::problem& p = find_problem(ctx, problem);
             std::lock_guard lock(plugin_calls_);
@@ -265,7 +277,8 @@ void api::add_routes() {
             throw error(errc::invalid_input, "\"scores\" must be an object of dimension: score (0..1)");
         attempt_input input;
         for (const auto& [dim, s] : scores.items()) {
-            if (!s.is_number()) throw error(errc::invalid_input, "the score of \"" + dim + "\" must be a number from 0 to 1");
+            if (!s.is_number())
+                throw error(errc::invalid_input, "the score of \"" + dim + "\" must be a number from 0 to 1");
             input.scores[dim] = s.get<double>();
         }
         if (const auto mock = body.find("mock"); mock != body.end() && !mock->is_null()) {
@@ -321,11 +334,13 @@ void api::add_routes() {
         // A queue, not a collection: its order is the session's order, so it has no cursor.
         for (const auto& id : due_cards(ctx.db(), ctx.content(), who.id, ctx.now(), static_cast<std::size_t>(limit)))
             if (const auto card = find_card(ctx.content(), id))
-                items.push_back({{"card", card->id}, {"front", card->front}, {"back", card->back}, {"lesson_title", card->lesson_title}});
-        return response::json(200, json{{"items", items},
-                                        {"next", nullptr},
-                                        {"due", counts.due},
-                                        {"new_available", counts.new_available}});
+                items.push_back({{"card", card->id},
+                                 {"front", card->front},
+                                 {"back", card->back},
+                                 {"lesson_title", card->lesson_title}});
+        return response::json(
+            200,
+            json{{"items", items}, {"next", nullptr}, {"due", counts.due}, {"new_available", counts.new_available}});
     });
     rt.add("POST", "/api/v1/learners/{name}/reviews", [&ctx](const request& r) {
         const json body = body_object(r);
@@ -335,7 +350,8 @@ void api::add_routes() {
         if (rating == body.end() || !rating->is_number_integer())
             throw error(errc::invalid_input, "\"rating\" must be 1 (again), 2 (hard), 3 (good) or 4 (easy)");
         const auto v = rating->get<long long>();
-        if (v < 1 || v > 4) throw error(errc::invalid_input, "\"rating\" must be 1 (again), 2 (hard), 3 (good) or 4 (easy)");
+        if (v < 1 || v > 4)
+            throw error(errc::invalid_input, "\"rating\" must be 1 (again), 2 (hard), 3 (good) or 4 (easy)");
         return created(json(review_card(ctx, who, card, static_cast<int>(v))));
     });
     rt.add("POST", "/api/v1/learners/{name}/lessons", [&ctx](const request& r) {

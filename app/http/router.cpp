@@ -23,8 +23,7 @@ std::string percent_decode(std::string_view s, bool plus_is_space) {
             const bool complete = i + 2 < s.size();
             const int hi = complete ? hex_value(s[i + 1]) : -1;
             const int lo = complete ? hex_value(s[i + 2]) : -1;
-            if (hi < 0 || lo < 0)
-                throw error(errc::invalid_input, "malformed percent-encoding in the request target");
+            if (hi < 0 || lo < 0) throw error(errc::invalid_input, "malformed percent-encoding in the request target");
             out.push_back(static_cast<char>(hi * 16 + lo));
             i += 2;
         } else if (c == '+' && plus_is_space) {
@@ -49,13 +48,20 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 const char* reason_phrase(int status) {
     switch (status) {
-        case 400: return "Bad Request";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 413: return "Content Too Large";
-        case 500: return "Internal Server Error";
-        default: return "Error";
+        case 400:
+            return "Bad Request";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 413:
+            return "Content Too Large";
+        case 500:
+            return "Internal Server Error";
+        default:
+            return "Error";
     }
 }
 
@@ -103,15 +109,20 @@ void parse_target(request& r) {
 int status_for(errc code) noexcept {
     switch (code) {
         case errc::usage:
-        case errc::invalid_input: return 400;
-        case errc::not_found: return 404;
-        case errc::conflict: return 409;
-        case errc::too_large: return 413;
+        case errc::invalid_input:
+            return 400;
+        case errc::not_found:
+            return 404;
+        case errc::conflict:
+            return 409;
+        case errc::too_large:
+            return 413;
         case errc::invalid_content:
         case errc::plugin:
         case errc::store:
         case errc::io:
-        case errc::internal: return 500;
+        case errc::internal:
+            return 500;
     }
     return 500;
 }
@@ -147,8 +158,10 @@ void router::add(std::string method, std::string_view pattern, handler h) {
 }
 
 void router::log(const std::string& message) const {
-    if (log_) log_(message);
-    else std::cerr << "rehearse serve: " << message << '\n';
+    if (log_)
+        log_(message);
+    else
+        std::cerr << "rehearse serve: " << message << '\n';
 }
 
 response router::dispatch(request& r) const {
@@ -160,8 +173,10 @@ response router::dispatch(request& r) const {
         for (std::size_t i = 0; i < rt.segments.size() && ok; ++i) {
             const std::string& s = rt.segments[i];
             if (s.size() > 2 && s.front() == '{' && s.back() == '}') {
-                if (r.segments[i].empty()) ok = false;
-                else params[s.substr(1, s.size() - 2)] = r.segments[i];
+                if (r.segments[i].empty())
+                    ok = false;
+                else
+                    params[s.substr(1, s.size() - 2)] = r.segments[i];
             } else {
                 ok = s == r.segments[i];
             }
@@ -177,7 +192,8 @@ response router::dispatch(request& r) const {
     if (!allowed.empty()) {
         std::string allow;
         for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
-        response out = problem(405, "method_not_allowed", r.method + " is not allowed on " + r.path + " (allowed: " + allow + ")");
+        response out =
+            problem(405, "method_not_allowed", r.method + " is not allowed on " + r.path + " (allowed: " + allow + ")");
         out.headers.emplace_back("Allow", allow);
         return out;
     }

@@ -23,8 +23,8 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <istream>
 #include <iostream>
+#include <istream>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -96,8 +96,10 @@ class base_handler : public Poco::Net::HTTPRequestHandler {
             request r;
             r.method = req.getMethod();
             r.target = req.getURI();
-            if (auto refused = read_body(req, r)) out = std::move(*refused);
-            else out = routes_.handle(r);
+            if (auto refused = read_body(req, r))
+                out = std::move(*refused);
+            else
+                out = routes_.handle(r);
         } catch (const std::exception& e) {
             // Reading the body failed (a malformed chunk, a timeout): the stream is unusable now.
             out = problem(400, code_name(errc::invalid_input), std::string("could not read the request: ") + e.what());

@@ -1,7 +1,7 @@
 #include "rehearse/sim/learner.hpp"
 
-#include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/dimensions.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,14 +32,19 @@ world make_world(std::string_view variant) {
     world w;
     w.name = std::string(variant);
     if (variant == "default") return w;
-    if (variant == "no-forgetting") w.forgetting = false;
-    else if (variant == "easy-optimum") w.optimum = 0.9;   // people who learn best from near-certain success
-    else if (variant == "hard-optimum") w.optimum = 0.55;  // ... or from struggling
-    else if (variant == "fast-learners") w.rate_scale = 2.0;
-    else if (variant == "slow-learners") w.rate_scale = 0.5;
+    if (variant == "no-forgetting")
+        w.forgetting = false;
+    else if (variant == "easy-optimum")
+        w.optimum = 0.9;  // people who learn best from near-certain success
+    else if (variant == "hard-optimum")
+        w.optimum = 0.55;  // ... or from struggling
+    else if (variant == "fast-learners")
+        w.rate_scale = 2.0;
+    else if (variant == "slow-learners")
+        w.rate_scale = 0.5;
     else if (variant == "noisy-grading") {
-        w.grading_noise = 1.0;     // a grader who disagrees with themselves
-        w.grading_bias_sd = 0.5;   // ... and is systematically lenient or harsh with a given learner
+        w.grading_noise = 1.0;    // a grader who disagrees with themselves
+        w.grading_bias_sd = 0.5;  // ... and is systematically lenient or harsh with a given learner
     } else {
         std::string names;
         for (const auto& n : variant_names()) names += (names.empty() ? "" : ", ") + n;
@@ -115,8 +120,9 @@ void learner_model::practise(const problem& p, double day) {
         const double success = logistic(now - p.rating);
         // Desirable difficulty: learning peaks when success is likely but not certain.
         // A floor: even a badly matched problem teaches a little.
-        const double fit = world_.off_optimum_floor + (1.0 - world_.off_optimum_floor) *
-                                                          std::exp(-std::pow((success - world_.optimum) / world_.optimum_width, 2));
+        const double fit =
+            world_.off_optimum_floor + (1.0 - world_.off_optimum_floor) *
+                                           std::exp(-std::pow((success - world_.optimum) / world_.optimum_width, 2));
         if (world_.forgetting && s.last_day >= 0) {
             // Spacing effect: retrieving something half-forgotten lengthens its memory more than
             // rehearsing what is still fresh (massed practice).

@@ -1,9 +1,9 @@
 #include "rehearse/sim/simulate.hpp"
 
-#include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/base/error.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/content/rubric.hpp"
-#include "rehearse/core/base/error.hpp"
+#include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/selection.hpp"
 #include "rehearse/core/storage/store.hpp"
@@ -242,12 +242,18 @@ result simulate(const content_registry& content, const options& o) {
         learner_model hidden(w, o.seed, index);
         const auto days = hidden.session_days(static_cast<std::size_t>(o.sessions));
         std::unique_ptr<policy> pol;
-        if (o.policy == "adaptive") pol = std::make_unique<adaptive_policy>(*db, content, index, o.seed);
-        else if (o.policy == "random") pol = std::make_unique<random_policy>(problems, derive_seed(o.seed, index, stream_policy));
-        else if (o.policy == "round-robin") pol = std::make_unique<round_robin_policy>(problems);
-        else if (o.policy == "syllabus") pol = std::make_unique<syllabus_policy>(problems);
-        else if (o.policy == "staircase") pol = std::make_unique<staircase_policy>(problems);
-        else pol = std::make_unique<oracle_policy>(problems);
+        if (o.policy == "adaptive")
+            pol = std::make_unique<adaptive_policy>(*db, content, index, o.seed);
+        else if (o.policy == "random")
+            pol = std::make_unique<random_policy>(problems, derive_seed(o.seed, index, stream_policy));
+        else if (o.policy == "round-robin")
+            pol = std::make_unique<round_robin_policy>(problems);
+        else if (o.policy == "syllabus")
+            pol = std::make_unique<syllabus_policy>(problems);
+        else if (o.policy == "staircase")
+            pol = std::make_unique<staircase_policy>(problems);
+        else
+            pol = std::make_unique<oracle_policy>(problems);
 
         std::optional<int> mastered_at;
         double curve = 0;
@@ -302,21 +308,22 @@ result simulate(const content_registry& content, const options& o) {
 nlohmann::json result_json(const result& r) {
     nlohmann::json by_dimension = nlohmann::json::object();
     for (const auto& [dim, m] : r.final_by_dimension) by_dimension[dim] = round4(m);
-    return {{"policy", r.policy},
-            {"learners", r.learners},
-            {"sessions", r.sessions},
-            {"sessions_to_mastery",
-             {{"mean", round4(r.mastery_mean)}, {"median", round4(r.mastery_median)}, {"unfinished", r.unfinished}}},
-            {"final_mastery", {{"mean", round4(r.final_mean)}, {"weakest", round4(r.final_weakest)}}},
-            {"variant", r.variant},
-            {"seed", r.seed},
-            {"finished_share", round4(r.finished_share)},
-            {"mastery_after",
-             {{"sessions", r.checkpoint}, {"mean", round4(r.checkpoint_mean)}, {"weakest", round4(r.checkpoint_weakest)}}},
-            {"auc", round4(r.auc)},
-            {"success_rate", round4(r.success_rate)},
-            {"success_rate_while_learning", round4(r.learning_success_rate)},
-            {"final_mastery_by_dimension", by_dimension}};
+    return {
+        {"policy", r.policy},
+        {"learners", r.learners},
+        {"sessions", r.sessions},
+        {"sessions_to_mastery",
+         {{"mean", round4(r.mastery_mean)}, {"median", round4(r.mastery_median)}, {"unfinished", r.unfinished}}},
+        {"final_mastery", {{"mean", round4(r.final_mean)}, {"weakest", round4(r.final_weakest)}}},
+        {"variant", r.variant},
+        {"seed", r.seed},
+        {"finished_share", round4(r.finished_share)},
+        {"mastery_after",
+         {{"sessions", r.checkpoint}, {"mean", round4(r.checkpoint_mean)}, {"weakest", round4(r.checkpoint_weakest)}}},
+        {"auc", round4(r.auc)},
+        {"success_rate", round4(r.success_rate)},
+        {"success_rate_while_learning", round4(r.learning_success_rate)},
+        {"final_mastery_by_dimension", by_dimension}};
 }
 
 }  // namespace rehearse::sim

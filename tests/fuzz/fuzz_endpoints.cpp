@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     nlohmann::json out = rehearse::empty_endpoints();
     rehearse::read_endpoints_block(text, "api", 1, out);
-    for (const auto& b : rehearse::parse_markdown(text).blocks) rehearse::read_endpoints_block(b.text, b.section, b.line, out);
+    for (const auto& b : rehearse::parse_markdown(text).blocks)
+        rehearse::read_endpoints_block(b.text, b.section, b.line, out);
     (void)out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return 0;
 }

@@ -20,8 +20,14 @@ rehearse_status evaluate(void*, rehearse_text, rehearse_text, rehearse_sink* res
 }
 
 rehearse_plugin_v1 make_table() {
-    rehearse_plugin_v1 t{sizeof(rehearse_plugin_v1), REHEARSE_API_MAJOR, REHEARSE_API_MINOR,
-                         {manifest, sizeof(manifest) - 1}, &create, &destroy, &evaluate, nullptr};
+    rehearse_plugin_v1 t{sizeof(rehearse_plugin_v1),
+                         REHEARSE_API_MAJOR,
+                         REHEARSE_API_MINOR,
+                         {manifest, sizeof(manifest) - 1},
+                         &create,
+                         &destroy,
+                         &evaluate,
+                         nullptr};
 #if defined(REHEARSE_FIXTURE_wrong_major)
     t.api_major = REHEARSE_API_MAJOR + 1;
 #elif defined(REHEARSE_FIXTURE_newer_minor)

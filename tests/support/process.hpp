@@ -46,8 +46,10 @@ inline process_result run_process(const std::vector<std::string>& args, const st
         dup2(out, 1);
         dup2(err, 2);
         for (const auto& [k, v] : env) {
-            if (v.empty()) unsetenv(k.c_str());
-            else setenv(k.c_str(), v.c_str(), 1);
+            if (v.empty())
+                unsetenv(k.c_str());
+            else
+                setenv(k.c_str(), v.c_str(), 1);
         }
         std::vector<char*> argv;
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));

@@ -1,12 +1,12 @@
 #include "rehearse/core/answer/answer_model.hpp"
 
+#include <rehearse/sdk/text.hpp>
 #include "rehearse/core/answer/architecture_graph.hpp"
 #include "rehearse/core/answer/endpoints.hpp"
 #include "rehearse/core/answer/estimates.hpp"
 #include "rehearse/core/answer/markdown_sections.hpp"
 #include "rehearse/core/answer/requirements.hpp"
 #include "rehearse/core/answer/sql_schema.hpp"
-#include <rehearse/sdk/text.hpp>
 
 #include <set>
 
@@ -17,8 +17,8 @@ using nlohmann::json;
 namespace {
 
 bool is_sql_lang(const std::string& lang) {
-    static const std::set<std::string> langs{"sql", "postgresql", "postgres", "psql", "pgsql", "mysql", "cql",
-                                             "ddl", "plpgsql", "sqlite", "tsql"};
+    static const std::set<std::string> langs{"sql", "postgresql", "postgres", "psql",   "pgsql", "mysql",
+                                             "cql", "ddl",        "plpgsql",  "sqlite", "tsql"};
     return langs.count(lang) > 0;
 }
 
@@ -29,10 +29,10 @@ bool looks_like_ddl(const std::string& code) {
 
 /// Code blocks in general-purpose languages hold code, not prose about the design.
 bool is_program(const std::string& lang) {
-    static const std::set<std::string> langs{"python", "py", "javascript", "js", "typescript", "ts", "java",
-                                             "go", "rust", "cpp", "c", "json", "yaml", "yml", "bash", "sh",
-                                             "shell", "ruby", "kotlin", "swift", "csharp", "cs", "php", "xml",
-                                             "html", "css", "toml", "dockerfile"};
+    static const std::set<std::string> langs{
+        "python", "py",   "javascript", "js",  "typescript", "ts",  "java",  "go",        "rust",   "cpp",
+        "c",      "json", "yaml",       "yml", "bash",       "sh",  "shell", "ruby",      "kotlin", "swift",
+        "csharp", "cs",   "php",        "xml", "html",       "css", "toml",  "dockerfile"};
     return langs.count(lang) > 0;
 }
 
@@ -40,15 +40,10 @@ bool is_program(const std::string& lang) {
 
 json parse_answer(std::string_view markdown) {
     const md_document doc = parse_markdown(markdown);
-    json model{{"sections", doc.sections_present},
-               {"blocks", json::array()},
-               {"requirements", empty_requirements()},
-               {"estimates", json::array()},
-               {"architecture", empty_graph()},
-               {"schema", empty_schema()},
-               {"api", empty_endpoints()},
-               {"warnings", json::array()},
-               {"words", 0}};
+    json model{
+        {"sections", doc.sections_present}, {"blocks", json::array()},       {"requirements", empty_requirements()},
+        {"estimates", json::array()},       {"architecture", empty_graph()}, {"schema", empty_schema()},
+        {"api", empty_endpoints()},         {"warnings", json::array()},     {"words", 0}};
     std::size_t words = 0;
     for (const auto& b : doc.blocks) {
         model["blocks"].push_back(
@@ -84,8 +79,7 @@ json parse_answer(std::string_view markdown) {
                 ++line;
             }
         }
-        if (b.section != "requirements" && b.section != "estimation" && b.section != "api" &&
-            b.section != "data-model")
+        if (b.section != "requirements" && b.section != "estimation" && b.section != "api" && b.section != "data-model")
             read_architecture_block(b.text, b.lang, b.section, b.line, model["architecture"]);
         read_requirements_block(b.text, b.kind, b.section, b.line, model["requirements"]);
     }

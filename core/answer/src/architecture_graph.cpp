@@ -3,8 +3,8 @@
 #include <rehearse/sdk/text.hpp>
 
 #include <array>
-#include <map>
 #include <cctype>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,56 +18,152 @@ namespace {
 // Phrase -> kind, most specific first: "read replica" before "replica" before "database".
 const std::vector<std::pair<std::string_view, std::string_view>>& vocabulary() {
     static const std::vector<std::pair<std::string_view, std::string_view>> v{
-        {"load balancer", "load-balancer"}, {"load-balancer", "load-balancer"}, {"loadbalancer", "load-balancer"},
-        {"nginx", "load-balancer"}, {"haproxy", "load-balancer"}, {"elb", "load-balancer"}, {"alb", "load-balancer"},
-        {"nlb", "load-balancer"}, {"lb", "load-balancer"}, {"l7", "load-balancer"}, {"envoy", "load-balancer"},
-        {"api gateway", "api-gateway"}, {"api-gateway", "api-gateway"}, {"gateway", "api-gateway"},
-        {"websocket", "websocket-gateway"}, {"web socket", "websocket-gateway"}, {"socket server", "websocket-gateway"},
-        {"connection server", "websocket-gateway"}, {"sse", "websocket-gateway"},
-        {"cdn", "cdn"}, {"cloudfront", "cdn"}, {"akamai", "cdn"}, {"fastly", "cdn"}, {"edge cache", "cdn"},
-        {"read replica", "replica"}, {"replica", "replica"}, {"standby", "replica"}, {"follower", "replica"},
+        {"load balancer", "load-balancer"},
+        {"load-balancer", "load-balancer"},
+        {"loadbalancer", "load-balancer"},
+        {"nginx", "load-balancer"},
+        {"haproxy", "load-balancer"},
+        {"elb", "load-balancer"},
+        {"alb", "load-balancer"},
+        {"nlb", "load-balancer"},
+        {"lb", "load-balancer"},
+        {"l7", "load-balancer"},
+        {"envoy", "load-balancer"},
+        {"api gateway", "api-gateway"},
+        {"api-gateway", "api-gateway"},
+        {"gateway", "api-gateway"},
+        {"websocket", "websocket-gateway"},
+        {"web socket", "websocket-gateway"},
+        {"socket server", "websocket-gateway"},
+        {"connection server", "websocket-gateway"},
+        {"sse", "websocket-gateway"},
+        {"cdn", "cdn"},
+        {"cloudfront", "cdn"},
+        {"akamai", "cdn"},
+        {"fastly", "cdn"},
+        {"edge cache", "cdn"},
+        {"read replica", "replica"},
+        {"replica", "replica"},
+        {"standby", "replica"},
+        {"follower", "replica"},
         {"hot standby", "replica"},
-        {"object storage", "object-storage"}, {"object store", "object-storage"}, {"blob storage", "object-storage"},
-        {"blob store", "object-storage"}, {"s3", "object-storage"}, {"gcs", "object-storage"},
-        {"minio", "object-storage"}, {"azure blob", "object-storage"}, {"bucket", "object-storage"},
-        {"cache", "cache"}, {"redis", "cache"}, {"memcached", "cache"}, {"memcache", "cache"}, {"lru", "cache"},
-        {"elasticsearch", "search"}, {"opensearch", "search"}, {"elastic", "search"}, {"solr", "search"},
-        {"search index", "search"}, {"search service", "search"}, {"full-text search", "search"},
-        {"kafka", "stream"}, {"kinesis", "stream"}, {"event stream", "stream"}, {"pub/sub", "stream"},
-        {"pubsub", "stream"}, {"event bus", "stream"}, {"pulsar", "stream"}, {"outbox", "stream"},
-        {"queue", "queue"}, {"sqs", "queue"}, {"rabbitmq", "queue"}, {"rabbit", "queue"}, {"celery", "queue"},
-        {"sidekiq", "queue"}, {"bullmq", "queue"}, {"job queue", "queue"}, {"message broker", "queue"},
-        {"broker", "queue"}, {"task queue", "queue"},
-        {"worker", "worker"}, {"consumer", "worker"}, {"background job", "worker"}, {"job runner", "worker"},
-        {"processor", "worker"}, {"lambda", "worker"},
-        {"cron", "scheduler"}, {"scheduler", "scheduler"},
-        {"notification service", "notification"}, {"email service", "notification"}, {"sendgrid", "notification"},
-        {"ses", "notification"}, {"sns", "notification"}, {"twilio", "notification"}, {"apns", "notification"},
-        {"fcm", "notification"}, {"push service", "notification"},
-        {"rate limiter", "rate-limiter"}, {"rate-limiter", "rate-limiter"},
-        {"snowflake", "id-generator"}, {"id generator", "id-generator"}, {"ticket server", "id-generator"},
-        {"prometheus", "monitoring"}, {"grafana", "monitoring"}, {"datadog", "monitoring"},
-        {"monitoring", "monitoring"}, {"metrics", "monitoring"},
-        {"analytics", "analytics"}, {"clickhouse", "analytics"}, {"data warehouse", "analytics"},
-        {"postgresql", "database"}, {"postgres", "database"}, {"mysql", "database"}, {"database", "database"},
-        {"rds", "database"}, {"aurora", "database"}, {"dynamodb", "database"}, {"cassandra", "database"},
-        {"mongodb", "database"}, {"mongo", "database"}, {"sqlite", "database"}, {"db", "database"},
-        {"sql", "database"}, {"datastore", "database"}, {"scylla", "database"}, {"bigtable", "database"},
-        {"hbase", "database"}, {"primary", "database"},
-        {"app server", "app-server"}, {"application server", "app-server"}, {"api server", "app-server"},
-        {"web server", "app-server"}, {"backend", "app-server"}, {"service", "app-server"}, {"server", "app-server"},
-        {"api", "app-server"}, {"app", "app-server"}, {"monolith", "app-server"},
-        {"client", "client"}, {"browser", "client"}, {"mobile", "client"}, {"user", "client"}, {"frontend", "client"},
+        {"object storage", "object-storage"},
+        {"object store", "object-storage"},
+        {"blob storage", "object-storage"},
+        {"blob store", "object-storage"},
+        {"s3", "object-storage"},
+        {"gcs", "object-storage"},
+        {"minio", "object-storage"},
+        {"azure blob", "object-storage"},
+        {"bucket", "object-storage"},
+        {"cache", "cache"},
+        {"redis", "cache"},
+        {"memcached", "cache"},
+        {"memcache", "cache"},
+        {"lru", "cache"},
+        {"elasticsearch", "search"},
+        {"opensearch", "search"},
+        {"elastic", "search"},
+        {"solr", "search"},
+        {"search index", "search"},
+        {"search service", "search"},
+        {"full-text search", "search"},
+        {"kafka", "stream"},
+        {"kinesis", "stream"},
+        {"event stream", "stream"},
+        {"pub/sub", "stream"},
+        {"pubsub", "stream"},
+        {"event bus", "stream"},
+        {"pulsar", "stream"},
+        {"outbox", "stream"},
+        {"queue", "queue"},
+        {"sqs", "queue"},
+        {"rabbitmq", "queue"},
+        {"rabbit", "queue"},
+        {"celery", "queue"},
+        {"sidekiq", "queue"},
+        {"bullmq", "queue"},
+        {"job queue", "queue"},
+        {"message broker", "queue"},
+        {"broker", "queue"},
+        {"task queue", "queue"},
+        {"worker", "worker"},
+        {"consumer", "worker"},
+        {"background job", "worker"},
+        {"job runner", "worker"},
+        {"processor", "worker"},
+        {"lambda", "worker"},
+        {"cron", "scheduler"},
+        {"scheduler", "scheduler"},
+        {"notification service", "notification"},
+        {"email service", "notification"},
+        {"sendgrid", "notification"},
+        {"ses", "notification"},
+        {"sns", "notification"},
+        {"twilio", "notification"},
+        {"apns", "notification"},
+        {"fcm", "notification"},
+        {"push service", "notification"},
+        {"rate limiter", "rate-limiter"},
+        {"rate-limiter", "rate-limiter"},
+        {"snowflake", "id-generator"},
+        {"id generator", "id-generator"},
+        {"ticket server", "id-generator"},
+        {"prometheus", "monitoring"},
+        {"grafana", "monitoring"},
+        {"datadog", "monitoring"},
+        {"monitoring", "monitoring"},
+        {"metrics", "monitoring"},
+        {"analytics", "analytics"},
+        {"clickhouse", "analytics"},
+        {"data warehouse", "analytics"},
+        {"postgresql", "database"},
+        {"postgres", "database"},
+        {"mysql", "database"},
+        {"database", "database"},
+        {"rds", "database"},
+        {"aurora", "database"},
+        {"dynamodb", "database"},
+        {"cassandra", "database"},
+        {"mongodb", "database"},
+        {"mongo", "database"},
+        {"sqlite", "database"},
+        {"db", "database"},
+        {"sql", "database"},
+        {"datastore", "database"},
+        {"scylla", "database"},
+        {"bigtable", "database"},
+        {"hbase", "database"},
+        {"primary", "database"},
+        {"app server", "app-server"},
+        {"application server", "app-server"},
+        {"api server", "app-server"},
+        {"web server", "app-server"},
+        {"backend", "app-server"},
+        {"service", "app-server"},
+        {"server", "app-server"},
+        {"api", "app-server"},
+        {"app", "app-server"},
+        {"monolith", "app-server"},
+        {"client", "client"},
+        {"browser", "client"},
+        {"mobile", "client"},
+        {"user", "client"},
+        {"frontend", "client"},
         {"spa", "client"},
-        {"third-party", "external-api"}, {"external api", "external-api"}, {"openai", "external-api"},
-        {"llm", "external-api"}, {"ocr", "external-api"}, {"stripe", "external-api"},
+        {"third-party", "external-api"},
+        {"external api", "external-api"},
+        {"openai", "external-api"},
+        {"llm", "external-api"},
+        {"ocr", "external-api"},
+        {"stripe", "external-api"},
     };
     return v;
 }
 
 /// Every kind mentioned in a text with its position (longest phrase wins at a position).
 std::vector<std::pair<std::string, std::size_t>> kinds_in(std::string_view lower_text,
-                                                         std::vector<std::size_t>* lengths = nullptr) {
+                                                          std::vector<std::size_t>* lengths = nullptr) {
     std::vector<std::pair<std::string, std::size_t>> out;
     std::vector<std::pair<std::size_t, std::size_t>> taken;
     for (const auto& [phrase, kind] : vocabulary()) {
@@ -123,13 +219,13 @@ std::vector<std::string> split_arrows(std::string_view line, bool& had_arrow) {
     had_arrow = false;
     for (std::size_t i = 0; i < line.size();) {
         auto arrow_len = [&](std::size_t at) -> std::size_t {
-            static const std::array<std::string_view, 12> arrows{"<-->", "-->", "==>", "--->", "<->", "---", "->",
-                                                                 "=>", "\xE2\x86\x92", "\xE2\x9E\x9C", "-.->", "--"};
+            static const std::array<std::string_view, 12> arrows{
+                "<-->", "-->", "==>", "--->", "<->", "---", "->", "=>", "\xE2\x86\x92", "\xE2\x9E\x9C", "-.->", "--"};
             for (auto a : arrows)
                 if (line.substr(at, a.size()) == a) {
-                    if (a == "--" && !(at + 2 < line.size() && line[at + 2] != '-' &&
-                                       (line.find("-->") != std::string_view::npos ||
-                                        line.find("---") != std::string_view::npos)))
+                    if (a == "--" &&
+                        !(at + 2 < line.size() && line[at + 2] != '-' &&
+                          (line.find("-->") != std::string_view::npos || line.find("---") != std::string_view::npos)))
                         continue;
                     return a.size();
                 }
@@ -238,8 +334,8 @@ void read_architecture_block(std::string_view block, std::string_view lang, std:
                 // Never cut a UTF-8 sequence in half: the model crosses the boundary as JSON.
                 while (a > 0 && (static_cast<unsigned char>(s[a]) & 0xC0) == 0x80) --a;
                 while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
-                add_component(graph, kind, s.substr(a, b - a),
-                              sdk::text::negated(s, at, lengths[i]), section, line_no - 1);
+                add_component(graph, kind, s.substr(a, b - a), sdk::text::negated(s, at, lengths[i]), section,
+                              line_no - 1);
             }
         }
     }

@@ -82,8 +82,15 @@ bool find_endpoint(std::string_view line, found& f) {
 }
 
 json make_endpoint(const found& f, std::string_view section, int line) {
-    json e{{"method", f.method}, {"path", f.path},     {"path_params", json::array()}, {"query_params", json::array()},
-           {"statuses", json::array()}, {"async", false}, {"webhook", false}, {"text", ""}, {"section", section},
+    json e{{"method", f.method},
+           {"path", f.path},
+           {"path_params", json::array()},
+           {"query_params", json::array()},
+           {"statuses", json::array()},
+           {"async", false},
+           {"webhook", false},
+           {"text", ""},
+           {"section", section},
            {"line", line}};
     std::string path = f.path;
     if (const auto q = path.find('?'); q != std::string::npos) {

@@ -44,18 +44,36 @@ double size_unit(const std::string& raw, bool& bits) {
     bits = false;
     std::string w = sdk::text::lower(raw);
     static const std::array<std::pair<std::string_view, double>, 16> units{{
-        {"b", 1}, {"byte", 1}, {"bytes", 1}, {"kb", 1e3}, {"kib", 1024.0}, {"mb", 1e6}, {"mib", 1048576.0},
-        {"gb", 1e9}, {"gib", 1073741824.0}, {"tb", 1e12}, {"tib", 1099511627776.0}, {"pb", 1e15},
-        {"pib", 1125899906842624.0}, {"eb", 1e18}, {"kilobytes", 1e3}, {"megabytes", 1e6},
+        {"b", 1},
+        {"byte", 1},
+        {"bytes", 1},
+        {"kb", 1e3},
+        {"kib", 1024.0},
+        {"mb", 1e6},
+        {"mib", 1048576.0},
+        {"gb", 1e9},
+        {"gib", 1073741824.0},
+        {"tb", 1e12},
+        {"tib", 1099511627776.0},
+        {"pb", 1e15},
+        {"pib", 1125899906842624.0},
+        {"eb", 1e18},
+        {"kilobytes", 1e3},
+        {"megabytes", 1e6},
     }};
     for (const auto& [u, m] : units)
         if (w == u) return m;
     if (w == "gigabytes") return 1e9;
     if (w == "terabytes") return 1e12;
     if (w == "petabytes") return 1e15;
-    static const std::array<std::pair<std::string_view, double>, 8> bit_words{
-        {{"bit", 1}, {"bits", 1}, {"kbit", 1e3}, {"mbit", 1e6}, {"gbit", 1e9}, {"tbit", 1e12}, {"kbits", 1e3},
-         {"mbits", 1e6}}};
+    static const std::array<std::pair<std::string_view, double>, 8> bit_words{{{"bit", 1},
+                                                                               {"bits", 1},
+                                                                               {"kbit", 1e3},
+                                                                               {"mbit", 1e6},
+                                                                               {"gbit", 1e9},
+                                                                               {"tbit", 1e12},
+                                                                               {"kbits", 1e3},
+                                                                               {"mbits", 1e6}}};
     for (const auto& [u, m] : bit_words)
         if (w == u) {
             bits = true;
@@ -79,15 +97,15 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
     while (i < line.size()) {
         const char c = line[i];
         // Clause boundaries: a sentence end, a semicolon, a bullet-like separator or a pipe.
-        if (c == ';' || c == '|' || c == '\n' || ((c == '.' || c == '!' || c == '?') &&
-                                                   (i + 1 >= line.size() || line[i + 1] == ' '))) {
+        if (c == ';' || c == '|' || c == '\n' ||
+            ((c == '.' || c == '!' || c == '?') && (i + 1 >= line.size() || line[i + 1] == ' '))) {
             clause_start = i + 1;
             ++i;
             continue;
         }
-        const bool starts_number = is_digit(c) && (i == 0 || (!is_alpha(line[i - 1]) && line[i - 1] != '_' &&
-                                                              line[i - 1] != '/' && !is_digit(line[i - 1]) &&
-                                                              line[i - 1] != '.' && line[i - 1] != '^'));
+        const bool starts_number =
+            is_digit(c) && (i == 0 || (!is_alpha(line[i - 1]) && line[i - 1] != '_' && line[i - 1] != '/' &&
+                                       !is_digit(line[i - 1]) && line[i - 1] != '.' && line[i - 1] != '^'));
         if (!starts_number) {
             ++i;
             continue;
@@ -96,14 +114,16 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
         std::string digits;
         bool seen_dot = false;
         while (i < line.size()) {
-            if (is_digit(line[i])) digits += line[i++];
+            if (is_digit(line[i]))
+                digits += line[i++];
             else if (line[i] == ',' && i + 3 < line.size() && is_digit(line[i + 1]) && is_digit(line[i + 2]) &&
                      is_digit(line[i + 3]) && (i + 4 >= line.size() || !is_digit(line[i + 4])))
                 i += 1;  // thousands separator: 1,000
             else if (line[i] == '.' && !seen_dot && i + 1 < line.size() && is_digit(line[i + 1])) {
                 seen_dot = true;
                 digits += line[i++];
-            } else break;
+            } else
+                break;
         }
         if (digits.empty() || digits.size() > 18) continue;
         double value = std::strtod(digits.c_str(), nullptr);
@@ -123,10 +143,14 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
             while (letter < line.size() && line[letter] == ' ') ++letter;
             const char orig = letter < line.size() ? line[letter] : '\0';
             const bool attached = letter == j;
-            if (w == "k" || w == "thousand") mult = 1e3, j = k;
-            else if ((w == "m" && orig == 'M') || w == "million" || w == "mil" || w == "mm") mult = 1e6, j = k;
-            else if (w == "bn" || w == "billion") mult = 1e9, j = k;
-            else if (w == "trillion" || (w == "t" && orig == 'T')) mult = 1e12, j = k;
+            if (w == "k" || w == "thousand")
+                mult = 1e3, j = k;
+            else if ((w == "m" && orig == 'M') || w == "million" || w == "mil" || w == "mm")
+                mult = 1e6, j = k;
+            else if (w == "bn" || w == "billion")
+                mult = 1e9, j = k;
+            else if (w == "trillion" || (w == "t" && orig == 'T'))
+                mult = 1e12, j = k;
             else if (w == "b" && orig == 'B') {
                 // "2B users" and "1 B h" are counts; "650B per row" and "500 B" alone are bytes.
                 std::size_t q = k;
@@ -227,15 +251,13 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
                           (digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0) && !seen_dot;
         const bool status_code = unit == "count" && per.empty() && mult == 1 && digits.size() == 3 &&
                                  (digits[0] >= '1' && digits[0] <= '5') && j < line.size() &&
-                                 line.substr(j).find_first_not_of(' ') != std::string_view::npos &&
-                                 [&] {
+                                 line.substr(j).find_first_not_of(' ') != std::string_view::npos && [&] {
                                      std::size_t q = j;
                                      const std::string w = next_word(line, q);
-                                     return w == "ok" || w == "created" || w == "accepted" || w == "no" ||
-                                            w == "not" || w == "bad" || w == "conflict" || w == "found" ||
-                                            w == "gone" || w == "unauthorized" || w == "forbidden" ||
-                                            w == "too" || w == "internal" || w == "moved" || w == "unprocessable" ||
-                                            w == "service";
+                                     return w == "ok" || w == "created" || w == "accepted" || w == "no" || w == "not" ||
+                                            w == "bad" || w == "conflict" || w == "found" || w == "gone" ||
+                                            w == "unauthorized" || w == "forbidden" || w == "too" || w == "internal" ||
+                                            w == "moved" || w == "unprocessable" || w == "service";
                                  }();
         if (list_marker || year || status_code) {
             i = std::max(i, j);

@@ -36,11 +36,16 @@ struct walker {
 
     std::string kind_of(MD_BLOCKTYPE t) const {
         switch (t) {
-            case MD_BLOCK_H: return "heading";
-            case MD_BLOCK_LI: return "item";
-            case MD_BLOCK_TR: return "row";
-            case MD_BLOCK_CODE: return "code";
-            default: return in_quote ? "quote" : "paragraph";
+            case MD_BLOCK_H:
+                return "heading";
+            case MD_BLOCK_LI:
+                return "item";
+            case MD_BLOCK_TR:
+                return "row";
+            case MD_BLOCK_CODE:
+                return "code";
+            default:
+                return in_quote ? "quote" : "paragraph";
         }
     }
 
@@ -76,10 +81,12 @@ struct walker {
             // A `##` heading that names no rubric section still ends the previous one: "## Design"
             // after "## Estimation" is the architecture, "## Tables" the data model.
             if (s.empty() && heading_level == 2) s = general_section_for_heading(b.text);
-            if (!s.empty() && heading_level >= 2) section = s;
-            else if (heading_level == 1 && !s.empty()) section = s;
-            if (!section.empty() &&
-                std::find(doc.sections_present.begin(), doc.sections_present.end(), section) == doc.sections_present.end())
+            if (!s.empty() && heading_level >= 2)
+                section = s;
+            else if (heading_level == 1 && !s.empty())
+                section = s;
+            if (!section.empty() && std::find(doc.sections_present.begin(), doc.sections_present.end(), section) ==
+                                        doc.sections_present.end())
                 doc.sections_present.push_back(section);
         }
         if (is_code) b.lang = code_lang;
@@ -105,8 +112,10 @@ struct walker {
         if (t == MD_BLOCK_CODE) {
             const auto* d = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
             code_lang.clear();
-            if (d->lang.text) code_lang = lower(std::string_view(d->lang.text, d->lang.size));
-            else if (d->info.text) code_lang = lower(std::string_view(d->info.text, d->info.size));
+            if (d->lang.text)
+                code_lang = lower(std::string_view(d->lang.text, d->lang.size));
+            else if (d->info.text)
+                code_lang = lower(std::string_view(d->info.text, d->info.size));
             if (const auto sp = code_lang.find_first_of(" \t{"); sp != std::string::npos) code_lang.resize(sp);
         }
         stack.push_back(t);
@@ -122,19 +131,29 @@ struct walker {
     void text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE size) {
         if (buffer.empty() && buffer_line == 0) buffer_line = line_of(p);
         switch (type) {
-            case MD_TEXT_NULLCHAR: buffer += ' '; break;
+            case MD_TEXT_NULLCHAR:
+                buffer += ' ';
+                break;
             case MD_TEXT_BR:
-            case MD_TEXT_SOFTBR: buffer += '\n'; break;
+            case MD_TEXT_SOFTBR:
+                buffer += '\n';
+                break;
             case MD_TEXT_ENTITY: {
                 const std::string_view e(p, size);
-                if (e == "&amp;") buffer += '&';
-                else if (e == "&lt;") buffer += '<';
-                else if (e == "&gt;") buffer += '>';
-                else if (e == "&rarr;") buffer += "->";
-                else buffer += ' ';
+                if (e == "&amp;")
+                    buffer += '&';
+                else if (e == "&lt;")
+                    buffer += '<';
+                else if (e == "&gt;")
+                    buffer += '>';
+                else if (e == "&rarr;")
+                    buffer += "->";
+                else
+                    buffer += ' ';
                 break;
             }
-            default: buffer.append(p, size);
+            default:
+                buffer.append(p, size);
         }
     }
 };
@@ -146,17 +165,35 @@ std::string section_for_heading(std::string_view heading) {
     // Order matters: "API design" must not fall into architecture through the word "design", and
     // "Data model" must win over "Database scaling"'s "scal".
     static const std::array<std::pair<std::string_view, std::string_view>, 30> table{{
-        {"clarifying", "requirements"}, {"requirement", "requirements"}, {"scope", "requirements"},
-        {"questions", "requirements"}, {"assumption", "requirements"},
-        {"back-of-the-envelope", "estimation"}, {"back of the envelope", "estimation"}, {"estimat", "estimation"},
+        {"clarifying", "requirements"},
+        {"requirement", "requirements"},
+        {"scope", "requirements"},
+        {"questions", "requirements"},
+        {"assumption", "requirements"},
+        {"back-of-the-envelope", "estimation"},
+        {"back of the envelope", "estimation"},
+        {"estimat", "estimation"},
         {"capacity", "estimation"},
-        {"data model", "data-model"}, {"data-model", "data-model"}, {"schema", "data-model"},
+        {"data model", "data-model"},
+        {"data-model", "data-model"},
+        {"schema", "data-model"},
         {"database", "data-model"},
-        {"api", "api"}, {"endpoint", "api"}, {"interface", "api"},
-        {"high-level design", "architecture"}, {"high level design", "architecture"}, {"architecture", "architecture"},
-        {"bottleneck", "scaling"}, {"trade-off", "scaling"}, {"tradeoff", "scaling"}, {"trade off", "scaling"},
-        {"deep dive", "scaling"}, {"deep-dive", "scaling"}, {"scal", "scaling"},
-        {"reliability", "reliability"}, {"operab", "reliability"}, {"operations", "reliability"},
+        {"api", "api"},
+        {"endpoint", "api"},
+        {"interface", "api"},
+        {"high-level design", "architecture"},
+        {"high level design", "architecture"},
+        {"architecture", "architecture"},
+        {"bottleneck", "scaling"},
+        {"trade-off", "scaling"},
+        {"tradeoff", "scaling"},
+        {"trade off", "scaling"},
+        {"deep dive", "scaling"},
+        {"deep-dive", "scaling"},
+        {"scal", "scaling"},
+        {"reliability", "reliability"},
+        {"operab", "reliability"},
+        {"operations", "reliability"},
         {"monitoring", "reliability"},
     }};
     for (const auto& [key, section] : table) {
@@ -164,16 +201,15 @@ std::string section_for_heading(std::string_view heading) {
             // "api" as a word: not "rapid" or "capital".
             for (std::size_t pos = h.find("api"); pos != std::string::npos; pos = h.find("api", pos + 1)) {
                 const bool left = pos == 0 || !std::isalpha(static_cast<unsigned char>(h[pos - 1]));
-                const bool right = pos + 3 >= h.size() || !std::isalpha(static_cast<unsigned char>(h[pos + 3])) ||
-                                   h[pos + 3] == 's';
+                const bool right =
+                    pos + 3 >= h.size() || !std::isalpha(static_cast<unsigned char>(h[pos + 3])) || h[pos + 3] == 's';
                 if (left && right) return std::string(section);
             }
             continue;
         }
         if (contains(h, key)) return std::string(section);
     }
-    if (contains(h, "observability") || contains(h, "failure") || contains(h, "availability"))
-        return "reliability";
+    if (contains(h, "observability") || contains(h, "failure") || contains(h, "availability")) return "reliability";
     return "";
 }
 

@@ -34,30 +34,35 @@ std::vector<std::string> requirement_intents(std::string_view sentence) {
     std::vector<std::string> out;
     // Scale is a quantity: words that are quantities themselves, or who/what is counted next to a
     // number or a "how many" ("users add their case number" is a feature, not scale).
-    const bool counted = has_digit(s) || any_word(s, {"many", "much", "number of", "count", "lots of", "few",
-                                                      "several", "hundreds", "thousands", "millions"});
-    if (any_word(s, {"user base", "dau", "mau", "qps", "rps", "traffic", "how many", "how much", "volume", "scale",
-                     "load", "throughput", "per day", "per second", "per month", "a day", "concurrent", "peak",
-                     "growth", "grow", "million", "thousand", "billion", "read/write", "read-heavy", "write-heavy",
-                     "ratio", "how big", "how often", "frequency", "daily", "monthly"}) ||
-        (counted && any_word(s, {"users", "requests", "size", "storage", "tenants", "customers", "companies",
-                                 "latency", "uploads", "documents", "files", "messages", "k", "m", "per", "day",
-                                 "tb", "gb", "mb", "links", "urls", "videos", "photos", "posts", "cases",
-                                 "tickets", "petitions", "lawyers", "agents", "employees", "devices"})))
+    const bool counted = has_digit(s) || any_word(s, {"many", "much", "number of", "count", "lots of", "few", "several",
+                                                      "hundreds", "thousands", "millions"});
+    if (any_word(s, {"user base", "dau",       "mau",        "qps",        "rps",         "traffic", "how many",
+                     "how much",  "volume",    "scale",      "load",       "throughput",  "per day", "per second",
+                     "per month", "a day",     "concurrent", "peak",       "growth",      "grow",    "million",
+                     "thousand",  "billion",   "read/write", "read-heavy", "write-heavy", "ratio",   "how big",
+                     "how often", "frequency", "daily",      "monthly"}) ||
+        (counted &&
+         any_word(s, {"users",   "requests",  "size",      "storage",  "tenants", "customers", "companies", "latency",
+                      "uploads", "documents", "files",     "messages", "k",       "m",         "per",       "day",
+                      "tb",      "gb",        "mb",        "links",    "urls",    "videos",    "photos",    "posts",
+                      "cases",   "tickets",   "petitions", "lawyers",  "agents",  "employees", "devices"})))
         out.push_back("scale");
-    if (any_word(s, {"feature", "features", "should", "can", "support", "need to", "must", "flow", "use case",
-                     "workflow", "allow", "able to", "core", "mvp", "out of scope", "in scope", "scope", "do we",
-                     "does it", "what happens", "edit", "upload", "search", "share", "delete", "create", "view",
-                     "notify", "list", "redirect", "expire", "custom"}))
+    if (any_word(s,
+                 {"feature",  "features", "should",  "can",          "support", "need to",  "must",         "flow",
+                  "use case", "workflow", "allow",   "able to",      "core",    "mvp",      "out of scope", "in scope",
+                  "scope",    "do we",    "does it", "what happens", "edit",    "upload",   "search",       "share",
+                  "delete",   "create",   "view",    "notify",       "list",    "redirect", "expire",       "custom"}))
         out.push_back("functional");
-    if (any_word(s, {"retention", "retain", "compliance", "gdpr", "hipaa", "soc2", "soc 2", "encrypt", "encryption",
-                     "security", "secure", "auth", "authentication", "authorization", "privacy", "pii", "access",
-                     "permission", "permissions", "audit", "backup", "sensitive", "tenant", "isolation", "consistency",
-                     "durab", "availability", "uptime", "sla", "delete data"}))
+    if (any_word(s, {"retention",      "retain",        "compliance",   "gdpr",      "hipaa",  "soc2",
+                     "soc 2",          "encrypt",       "encryption",   "security",  "secure", "auth",
+                     "authentication", "authorization", "privacy",      "pii",       "access", "permission",
+                     "permissions",    "audit",         "backup",       "sensitive", "tenant", "isolation",
+                     "consistency",    "durab",         "availability", "uptime",    "sla",    "delete data"}))
         out.push_back("data-security");
-    if (any_word(s, {"third-party", "third party", "external", "integrate", "integration", "webhook", "provider",
-                     "vendor", "government", "e-file", "stripe", "ocr", "llm", "openai", "sso", "existing system",
-                     "import", "export", "email", "sms", "slack", "partner", "api"}))
+    if (any_word(s, {"third-party", "third party", "external",   "integrate",       "integration", "webhook",
+                     "provider",    "vendor",      "government", "e-file",          "stripe",      "ocr",
+                     "llm",         "openai",      "sso",        "existing system", "import",      "export",
+                     "email",       "sms",         "slack",      "partner",         "api"}))
         out.push_back("integration");
     return out;
 }

@@ -85,8 +85,10 @@ std::size_t matching(const std::vector<token>& t, std::size_t open) {
     int depth = 0;
     for (std::size_t i = open; i < t.size(); ++i) {
         if (t[i].kind != token::punct) continue;
-        if (t[i].word == "(") ++depth;
-        else if (t[i].word == ")" && --depth == 0) return i;
+        if (t[i].word == "(")
+            ++depth;
+        else if (t[i].word == ")" && --depth == 0)
+            return i;
     }
     return t.size();
 }
@@ -108,11 +110,11 @@ struct rewritten {
     bool cassandra = false;  // wide-row tables: no foreign keys or secondary indexes expected
 };
 
-const std::set<std::string> statement_keywords{"create", "alter", "drop", "select", "insert", "update", "delete",
-                                               "with", "grant", "comment", "begin", "commit", "set", "truncate"};
+const std::set<std::string> statement_keywords{"create", "alter", "drop",    "select", "insert", "update", "delete",
+                                               "with",   "grant", "comment", "begin",  "commit", "set",    "truncate"};
 const std::set<std::string> int_types{"tinyint", "smallint", "mediumint", "int", "integer", "bigint"};
-const std::set<std::string> element_keywords{"constraint", "primary", "foreign", "unique", "check", "exclude", "like",
-                                             "index", "key", "fulltext", "spatial"};
+const std::set<std::string> element_keywords{"constraint", "primary", "foreign", "unique",   "check",  "exclude",
+                                             "like",       "index",   "key",     "fulltext", "spatial"};
 
 rewritten prepass(std::string_view stmt) {
     rewritten r;
@@ -202,8 +204,8 @@ rewritten prepass(std::string_view stmt) {
                         r.indexes.push_back(idx);
                         // Blank the element and the comma that separates it from its neighbour.
                         const std::size_t from = start > open + 1 ? t[start - 1].pos : t[start].pos;
-                        const std::size_t to = (start > open + 1 || end >= close) ? t[end - 1].pos + t[end - 1].len
-                                                                                  : t[end].pos + 1;
+                        const std::size_t to =
+                            (start > open + 1 || end >= close) ? t[end - 1].pos + t[end - 1].len : t[end].pos + 1;
                         blank(from, to);
                         removed = true;
                     }
@@ -238,7 +240,8 @@ rewritten prepass(std::string_view stmt) {
                         blank(w.pos, stop);
                         s.replace(w.pos, 4, "enum");
                         k = c;
-                    } else if (w.kind == token::ident && int_types.count(w.word) && k + 1 < end && t[k + 1].word == "(") {
+                    } else if (w.kind == token::ident && int_types.count(w.word) && k + 1 < end &&
+                               t[k + 1].word == "(") {
                         const std::size_t c = matching(t, k + 1);
                         if (c < end) blank(t[k + 1].pos, t[c].pos + 1);
                         k = c;
@@ -383,15 +386,13 @@ std::string type_name(const json& tn, json& length) {
     length = nullptr;
     const auto parts = names(tn.value("names", json::array()));
     std::string name = parts.empty() ? "" : parts.back();
-    static const std::map<std::string, std::string> canonical{{"int4", "int"}, {"int8", "bigint"},
-                                                              {"int2", "smallint"}, {"bpchar", "char"},
-                                                              {"float8", "double"}, {"float4", "real"},
-                                                              {"bool", "boolean"}, {"timestamptz", "timestamptz"}};
+    static const std::map<std::string, std::string> canonical{
+        {"int4", "int"},      {"int8", "bigint"}, {"int2", "smallint"}, {"bpchar", "char"},
+        {"float8", "double"}, {"float4", "real"}, {"bool", "boolean"},  {"timestamptz", "timestamptz"}};
     if (const auto it = canonical.find(name); it != canonical.end()) name = it->second;
     if (tn.contains("typmods") && tn["typmods"].is_array() && !tn["typmods"].empty()) {
         const auto& m = tn["typmods"][0];
-        if (m.contains("A_Const") && m["A_Const"].contains("ival"))
-            length = m["A_Const"]["ival"].value("ival", 0);
+        if (m.contains("A_Const") && m["A_Const"].contains("ival")) length = m["A_Const"]["ival"].value("ival", 0);
     }
     if (tn.contains("arrayBounds")) name += "[]";
     return name;
@@ -433,9 +434,10 @@ void read_key_constraint(const json& k, json& table) {
     } else if (type == "CONSTR_UNIQUE") {
         table["unique"].push_back(names(k.value("keys", json::array())));
     } else if (type == "CONSTR_FOREIGN") {
-        table["foreign_keys"].push_back({{"columns", names(k.value("fk_attrs", json::array()))},
-                                         {"table", k.contains("pktable") ? lower(k["pktable"].value("relname", "")) : ""},
-                                         {"ref_columns", names(k.value("pk_attrs", json::array()))}});
+        table["foreign_keys"].push_back(
+            {{"columns", names(k.value("fk_attrs", json::array()))},
+             {"table", k.contains("pktable") ? lower(k["pktable"].value("relname", "")) : ""},
+             {"ref_columns", names(k.value("pk_attrs", json::array()))}});
     }
 }
 
@@ -456,8 +458,11 @@ void read_create(const json& cs, const rewritten& rw, json& schema) {
     for (const auto& elt : cs.value("tableElts", json::array())) {
         if (elt.contains("ColumnDef")) {
             const auto& cd = elt["ColumnDef"];
-            json col{{"name", lower(cd.value("colname", ""))}, {"primary_key", false}, {"unique", false},
-                     {"not_null", false}, {"references", nullptr}};
+            json col{{"name", lower(cd.value("colname", ""))},
+                     {"primary_key", false},
+                     {"unique", false},
+                     {"not_null", false},
+                     {"references", nullptr}};
             json length;
             col["type"] = cd.contains("typeName") ? type_name(cd["typeName"], length) : "";
             col["length"] = length;
@@ -506,8 +511,11 @@ void read_create(const json& cs, const rewritten& rw, json& schema) {
     mark_foreign_key_columns(table);
     if (rw.cassandra) table["nosql"] = true;
     for (const auto& idx : rw.indexes)
-        table["indexes"].push_back(
-            {{"name", idx.name}, {"columns", idx.columns}, {"unique", idx.unique}, {"partial", false}, {"inline", true}});
+        table["indexes"].push_back({{"name", idx.name},
+                                    {"columns", idx.columns},
+                                    {"unique", idx.unique},
+                                    {"partial", false},
+                                    {"inline", true}});
 }
 
 /// ALTER TABLE ... ADD CONSTRAINT: keys and foreign keys added after the table.
@@ -590,8 +598,11 @@ void read_statement(const json& stmt, const rewritten& rw, json& schema) {
 }  // namespace
 
 json empty_schema() {
-    return {{"tables", json::array()}, {"enums", json::array()},  {"filters", json::array()},
-            {"errors", json::array()}, {"statements", 0}};
+    return {{"tables", json::array()},
+            {"enums", json::array()},
+            {"filters", json::array()},
+            {"errors", json::array()},
+            {"statements", 0}};
 }
 
 void read_sql_block(std::string_view sql, int first_line, json& schema) {
@@ -612,9 +623,13 @@ void read_sql_block(std::string_view sql, int first_line, json& schema) {
             pos = pos >= rw.prefix ? pos - rw.prefix : 0;
             pos = std::min(pos, stmt.size());
             const std::size_t absolute = offset + pos;
-            const int line = first_line + static_cast<int>(std::count(sql.begin(), sql.begin() + static_cast<std::ptrdiff_t>(absolute), '\n'));
+            const int line = first_line + static_cast<int>(std::count(
+                                              sql.begin(), sql.begin() + static_cast<std::ptrdiff_t>(absolute), '\n'));
             const auto line_start = sql.rfind('\n', absolute == 0 ? 0 : absolute - 1);
-            const int column = static_cast<int>(absolute - (line_start == std::string_view::npos || absolute == 0 ? 0 : line_start + 1)) + 1;
+            const int column =
+                static_cast<int>(absolute -
+                                 (line_start == std::string_view::npos || absolute == 0 ? 0 : line_start + 1)) +
+                1;
             std::string excerpt(stmt.substr(0, std::min<std::size_t>(stmt.size(), 60)));
             std::replace(excerpt.begin(), excerpt.end(), '\n', ' ');
             schema["errors"].push_back({{"message", result.error->message ? result.error->message : "syntax error"},

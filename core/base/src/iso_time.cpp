@@ -142,8 +142,7 @@ bool parse_impl(std::string_view text, sys_ms& result) {
     }
 
     const sys_days midnight{days{days_from_civil(year, month, day)}};
-    result = sys_ms{midnight} + hours{hour} + minutes{minute - offset_minutes} + seconds{second} +
-             milliseconds{millis};
+    result = sys_ms{midnight} + hours{hour} + minutes{minute - offset_minutes} + seconds{second} + milliseconds{millis};
     // Date's range: +-8.64e15 ms around the epoch.
     constexpr std::int64_t max_ms = 8'640'000'000'000'000;
     const auto ms = result.time_since_epoch().count();
@@ -182,10 +181,8 @@ std::string format_iso8601(sys_ms t) {
         std::snprintf(year_text, sizeof year_text, "%c%06lld", y < 0 ? '-' : '+',
                       static_cast<long long>(y < 0 ? -y : y));
     }
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02dT%02d:%02d:%02d.%03dZ", year_text,
-                  date.month, date.day,
-                  static_cast<int>(hh), static_cast<int>(mi), static_cast<int>(ss),
-                  static_cast<int>(mmm));
+    std::snprintf(buf, sizeof buf, "%s-%02d-%02dT%02d:%02d:%02d.%03dZ", year_text, date.month, date.day,
+                  static_cast<int>(hh), static_cast<int>(mi), static_cast<int>(ss), static_cast<int>(mmm));
     return buf;
 }
 

@@ -30,8 +30,8 @@ nlohmann::json parse_json(std::string_view text, const std::string& origin) {
         // nlohmann's message already carries "at line L, column C" where it knows it.
         std::string what = e.what();
         const auto colon = what.find("] ");
-        throw error(errc::invalid_input, origin + ": malformed JSON: " +
-                                             (colon == std::string::npos ? what : what.substr(colon + 2)));
+        throw error(errc::invalid_input,
+                    origin + ": malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
     }
 }
 

@@ -33,10 +33,13 @@ std::vector<fs::path> plugin_directories(const std::vector<std::string>& extra) 
     return dirs;
 }
 
-fs::path curricula_directory() { return (executable_dir() / ".." / "share" / "rehearse" / "curricula").lexically_normal(); }
+fs::path curricula_directory() {
+    return (executable_dir() / ".." / "share" / "rehearse" / "curricula").lexically_normal();
+}
 
 std::string default_database_path() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return (fs::path(xdg) / "rehearse" / "rehearse.db").string();
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return (fs::path(xdg) / "rehearse" / "rehearse.db").string();
     const char* home = std::getenv("HOME");
     if (!home || !*home) throw error(errc::usage, "neither XDG_DATA_HOME nor HOME is set: pass --db PATH");
     return (fs::path(home) / ".local" / "share" / "rehearse" / "rehearse.db").string();

@@ -1,7 +1,7 @@
 #include "rehearse/core/content/catalog.hpp"
 
-#include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/dimensions.hpp"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #include "rehearse/core/content/content_registry.hpp"
 
-#include "rehearse/core/content/content_schema.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/content/content_schema.hpp"
 
 #include <algorithm>
 
@@ -39,7 +39,8 @@ void collect_clashes(const Map& existing, const Items& items, std::string_view k
     for (const auto& item : items) {
         const auto it = existing.find(item.id);
         if (it != existing.end())
-            out.push_back(std::string(kind) + " \"" + item.id + "\" is already provided by pack \"" + it->second.pack + "\"");
+            out.push_back(std::string(kind) + " \"" + item.id + "\" is already provided by pack \"" + it->second.pack +
+                          "\"");
     }
 }
 
@@ -94,7 +95,8 @@ std::vector<violation> content_registry::batch::add_content(const nlohmann::json
         for (const auto& item : incoming)
             for (const auto& other : staged)
                 if (other.id == item.id)
-                    violations.push_back({std::string(kind), "duplicate id \"" + item.id + "\" within pack \"" + pack_ + "\""});
+                    violations.push_back(
+                        {std::string(kind), "duplicate id \"" + item.id + "\" within pack \"" + pack_ + "\""});
     };
     clash_inside(problems_, problems, "problems");
     clash_inside(lessons_, lessons, "lessons");
@@ -176,10 +178,10 @@ std::vector<violation> content_registry::unresolved_references() const {
                     const auto kind = act.at("kind").get<std::string>();
                     const bool ok = kind == "lesson" ? find_lesson(ref) != nullptr : find_problem(ref) != nullptr;
                     if (!ok)
-                        out.push_back({c.id + ": weeks[" + std::to_string(w) + "].days[" + std::to_string(d) +
-                                           "].activities[" + std::to_string(a) + "].ref",
-                                       "unknown " + std::string(kind == "lesson" ? "lesson" : "problem") + " \"" +
-                                           ref + "\""});
+                        out.push_back(
+                            {c.id + ": weeks[" + std::to_string(w) + "].days[" + std::to_string(d) + "].activities[" +
+                                 std::to_string(a) + "].ref",
+                             "unknown " + std::string(kind == "lesson" ? "lesson" : "problem") + " \"" + ref + "\""});
                 }
             }
         }

@@ -12,17 +12,16 @@ namespace {
 using json = nlohmann::json;
 
 const std::initializer_list<std::string_view> dims{"requirements", "estimation", "architecture", "data-model",
-                                                       "api",          "scaling",    "reliability",  "communication"};
+                                                   "api",          "scaling",    "reliability",  "communication"};
 const std::initializer_list<std::string_view> difficulties{"easy", "medium", "hard"};
 const std::initializer_list<std::string_view> intents{
-    "scale",    "users",      "read-write-ratio", "latency",     "availability", "formats", "retention",
-    "compliance", "tenancy", "external-services", "sync-async", "functional",   "consistency", "security",
-    "budget",   "geography"};
+    "scale",       "users",      "read-write-ratio", "latency",           "availability", "formats",
+    "retention",   "compliance", "tenancy",          "external-services", "sync-async",   "functional",
+    "consistency", "security",   "budget",           "geography"};
 const std::initializer_list<std::string_view> component_kinds{
-    "client",       "load-balancer", "api-gateway",  "app-server",        "database", "replica",   "cache",
-    "queue",        "worker",        "object-storage", "cdn",             "search",   "websocket-gateway",
-    "stream",       "scheduler",     "notification", "external-api",      "rate-limiter", "id-generator",
-    "analytics",    "monitoring"};
+    "client",    "load-balancer", "api-gateway",    "app-server",   "database",     "replica",           "cache",
+    "queue",     "worker",        "object-storage", "cdn",          "search",       "websocket-gateway", "stream",
+    "scheduler", "notification",  "external-api",   "rate-limiter", "id-generator", "analytics",         "monitoring"};
 
 void check_schema_field(json_check& c, const json& doc, std::string_view expected) {
     if (const auto* s = c.string(doc, "", "schema")) {
@@ -38,7 +37,8 @@ void check_weights(json_check& c, const json& obj, const std::string& path, std:
     if (w->empty()) c.fail(here, "expected at least one dimension");
     double sum = 0;
     for (const auto& [dim, weight] : w->items()) {
-        if (!is_dimension(dim)) c.fail(json_check::join(here, dim), "unknown dimension (expected " + join_choices(dims) + ")");
+        if (!is_dimension(dim))
+            c.fail(json_check::join(here, dim), "unknown dimension (expected " + join_choices(dims) + ")");
         if (!weight.is_number() || weight.get<double>() <= 0) {
             c.fail(json_check::join(here, dim), "expected a weight > 0");
             continue;
@@ -60,8 +60,8 @@ void check_dimension_list(json_check& c, const json& obj, const std::string& pat
 }
 
 template <class Fn>
-void each(json_check& c, const json& obj, const std::string& path, std::string_view key, std::size_t min_items,
-          Fn&& fn, bool required = true) {
+void each(json_check& c, const json& obj, const std::string& path, std::string_view key, std::size_t min_items, Fn&& fn,
+          bool required = true) {
     const json* a = c.array(obj, path, key, min_items, SIZE_MAX, required);
     if (!a) return;
     for (std::size_t i = 0; i < a->size(); ++i) fn((*a)[i], json_check::index(json_check::join(path, key), i));
@@ -131,7 +131,8 @@ void check_problem(json_check& c, const json& p, const std::string& path) {
     if (p.contains("clarifications") && p["clarifications"].is_array())
         for (auto needed : {"scale", "functional"})
             if (!seen_intents.count(needed))
-                c.fail(json_check::join(path, "clarifications"), "no clarification with intent \"" + std::string(needed) + "\"");
+                c.fail(json_check::join(path, "clarifications"),
+                       "no clarification with intent \"" + std::string(needed) + "\"");
 
     each(c, p, path, "estimates", 0, [&](const json& e, const std::string& ep) {
         if (!c.object(e, ep, {"quantity", "label", "value", "unit", "aliases", "derivation"})) return;
@@ -266,9 +267,12 @@ std::vector<violation> validate_content(const json& doc) {
     json_check c(out);
     if (!c.object(doc, "", {"schema"}, {"problems", "lessons"})) return out;
     check_schema_field(c, doc, content_schema_id);
-    if (!doc.contains("problems") && !doc.contains("lessons")) c.fail("", "a content document needs problems or lessons");
-    each(c, doc, "", "problems", 0, [&](const json& p, const std::string& path) { check_problem(c, p, path); }, false);
-    each(c, doc, "", "lessons", 0, [&](const json& l, const std::string& path) { check_lesson(c, l, path); }, false);
+    if (!doc.contains("problems") && !doc.contains("lessons"))
+        c.fail("", "a content document needs problems or lessons");
+    each(
+        c, doc, "", "problems", 0, [&](const json& p, const std::string& path) { check_problem(c, p, path); }, false);
+    each(
+        c, doc, "", "lessons", 0, [&](const json& l, const std::string& path) { check_lesson(c, l, path); }, false);
     check_unique_ids(c, doc, "problems");
     check_unique_ids(c, doc, "lessons");
     return out;
@@ -285,11 +289,14 @@ std::vector<violation> validate_curriculum(const json& doc) {
     c.string(doc, "", "description");
     c.string(doc, "", "source", false);
     check_weights(c, doc, "", "rubric");
-    each(c, doc, "", "rules", 0, [&](const json& r, const std::string& rp) {
-        if (!c.object(r, rp, {"id", "text"})) return;
-        c.id(r, rp, "id");
-        c.string(r, rp, "text");
-    }, false);
+    each(
+        c, doc, "", "rules", 0,
+        [&](const json& r, const std::string& rp) {
+            if (!c.object(r, rp, {"id", "text"})) return;
+            c.id(r, rp, "id");
+            c.string(r, rp, "text");
+        },
+        false);
     long long expected_week = 1;
     each(c, doc, "", "weeks", 1, [&](const json& w, const std::string& wp) {
         if (!c.object(w, wp, {"number", "title", "band", "days"}, {"goal", "focus"})) return;

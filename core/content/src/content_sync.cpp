@@ -1,7 +1,7 @@
 #include "rehearse/core/content/content_sync.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
 #include <SQLiteCpp/SQLiteCpp.h>
+#include "rehearse/core/storage/statement.hpp"
 
 #include <set>
 
@@ -39,11 +39,12 @@ content_sync_report sync_content_items(store& s, const content_registry& content
             SQLite::Statement q(db, "SELECT full_id, retired FROM content_items");
             while (q.executeStep()) known.emplace(q.getColumn(0).getString(), q.getColumn(1).getInt() != 0);
         }
-        SQLite::Statement upsert(db,
-                                 "INSERT INTO content_items(full_id, kind, pack, pack_version, first_seen, last_seen, retired) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                 "ON CONFLICT(full_id) DO UPDATE SET pack_version = excluded.pack_version, "
-                                 "last_seen = excluded.last_seen, retired = excluded.retired");
+        SQLite::Statement upsert(
+            db,
+            "INSERT INTO content_items(full_id, kind, pack, pack_version, first_seen, last_seen, retired) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(full_id) DO UPDATE SET pack_version = excluded.pack_version, "
+            "last_seen = excluded.last_seen, retired = excluded.retired");
         std::set<std::string> present;
         for (const auto& i : items) {
             present.insert(i.full_id);
@@ -54,9 +55,12 @@ content_sync_report sync_content_items(store& s, const content_registry& content
             upsert.exec();
             upsert.reset();
             const auto before = known.find(i.full_id);
-            if (before == known.end()) report.added.push_back(i.full_id);
-            else if (before->second && !i.retired) report.restored.push_back(i.full_id);
-            else if (!before->second && i.retired) report.retired.push_back(i.full_id);
+            if (before == known.end())
+                report.added.push_back(i.full_id);
+            else if (before->second && !i.retired)
+                report.restored.push_back(i.full_id);
+            else if (!before->second && i.retired)
+                report.retired.push_back(i.full_id);
         }
         // Items of a loaded pack that the pack no longer ships.
         SQLite::Statement retire(db, "UPDATE content_items SET retired = 1 WHERE full_id = ?");

@@ -5,9 +5,7 @@
 namespace rehearse {
 
 namespace {
-std::string type_name(const nlohmann::json& v) {
-    return v.type_name();
-}
+std::string type_name(const nlohmann::json& v) { return v.type_name(); }
 }  // namespace
 
 bool is_valid_id(std::string_view id) noexcept {
@@ -29,9 +27,7 @@ std::string json_check::join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-std::string json_check::index(const std::string& path, std::size_t i) {
-    return path + "[" + std::to_string(i) + "]";
-}
+std::string json_check::index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
 bool json_check::object(const json& value, const std::string& path, std::initializer_list<std::string_view> required,
                         std::initializer_list<std::string_view> optional) {
@@ -81,15 +77,15 @@ const nlohmann::json* json_check::number(const json& obj, const std::string& pat
     }
     const double d = v->get<double>();
     if (d < min || d > max) {
-        fail(join(path, key), "expected a number in [" + nlohmann::json(min).dump() + ", " + nlohmann::json(max).dump() +
-                                  "], got " + v->dump());
+        fail(join(path, key), "expected a number in [" + nlohmann::json(min).dump() + ", " +
+                                  nlohmann::json(max).dump() + "], got " + v->dump());
         return nullptr;
     }
     return v;
 }
 
-const nlohmann::json* json_check::integer(const json& obj, const std::string& path, std::string_view key,
-                                          long long min, long long max, bool required) {
+const nlohmann::json* json_check::integer(const json& obj, const std::string& path, std::string_view key, long long min,
+                                          long long max, bool required) {
     const json* v = get(obj, path, key, required);
     if (!v) return nullptr;
     if (!v->is_number_integer()) {

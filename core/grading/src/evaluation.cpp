@@ -24,11 +24,16 @@ bool valid_utf8(std::string_view s) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c == 0) return false;
         std::size_t n = 0;
-        if (c < 0x80) n = 0;
-        else if ((c & 0xE0) == 0xC0 && c >= 0xC2) n = 1;
-        else if ((c & 0xF0) == 0xE0) n = 2;
-        else if ((c & 0xF8) == 0xF0 && c <= 0xF4) n = 3;
-        else return false;
+        if (c < 0x80)
+            n = 0;
+        else if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+            n = 1;
+        else if ((c & 0xF0) == 0xE0)
+            n = 2;
+        else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+            n = 3;
+        else
+            return false;
         if (n > 0 && i + n >= s.size()) return false;
         for (std::size_t k = 1; k <= n; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -38,9 +43,7 @@ bool valid_utf8(std::string_view s) {
 }
 
 /// The request as text; a stray invalid byte in the learner's text is replaced, never fatal.
-std::string request_text(const json& request) {
-    return request.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string request_text(const json& request) { return request.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 int severity_rank(const std::string& s) {
     if (s == "critical") return 0;
@@ -87,12 +90,13 @@ std::optional<finding> read_finding(json f, const std::string& dimension) {
 void check_answer_text(std::string_view answer) {
     if (answer.size() > max_answer_bytes)
         throw error(errc::invalid_input, "the answer is " + std::to_string(answer.size() / 1024) +
-                                             " KiB; answers are limited to " +
-                                             std::to_string(max_answer_bytes / 1024) + " KiB of Markdown");
+                                             " KiB; answers are limited to " + std::to_string(max_answer_bytes / 1024) +
+                                             " KiB of Markdown");
     if (answer.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos)
         throw error(errc::invalid_input, "the answer is empty: write your design as Markdown with ## sections");
     if (!valid_utf8(answer))
-        throw error(errc::invalid_input, "the answer is not text (binary data or invalid UTF-8); expected a Markdown file");
+        throw error(errc::invalid_input,
+                    "the answer is not text (binary data or invalid UTF-8); expected a Markdown file");
 }
 
 evaluation_result evaluate_model(const content_registry& content, const problem& p, const json& model) {

@@ -10,11 +10,14 @@ namespace rehearse {
 namespace {
 
 std::string dimension_name(const std::string& d) {
-    static const std::map<std::string, std::string> names{
-        {"requirements", "requirements gathering"}, {"estimation", "capacity estimation"},
-        {"architecture", "architecture"},           {"data-model", "data modelling"},
-        {"api", "API design"},                      {"scaling", "scaling and trade-offs"},
-        {"reliability", "reliability and operations"}, {"communication", "communication"}};
+    static const std::map<std::string, std::string> names{{"requirements", "requirements gathering"},
+                                                          {"estimation", "capacity estimation"},
+                                                          {"architecture", "architecture"},
+                                                          {"data-model", "data modelling"},
+                                                          {"api", "API design"},
+                                                          {"scaling", "scaling and trade-offs"},
+                                                          {"reliability", "reliability and operations"},
+                                                          {"communication", "communication"}};
     const auto it = names.find(d);
     return it == names.end() ? d : it->second;
 }
@@ -34,7 +37,8 @@ const problem* practice_problem(const content_registry& content, const problem& 
         const auto it = q->dimensions.find(dimension);
         if (it == q->dimensions.end()) continue;
         // Weight of the dimension first, then closeness in difficulty, then the same pack.
-        const double score = it->second * 10 - std::abs(q->rating - current.rating) + (q->pack == current.pack ? 0.5 : 0);
+        const double score =
+            it->second * 10 - std::abs(q->rating - current.rating) + (q->pack == current.pack ? 0.5 : 0);
         if (score > best_score) best_score = score, best = q;
     }
     return best;
@@ -100,7 +104,8 @@ coach_feedback compose_feedback(const content_registry& content, const problem& 
     }
     const std::string focus = dimension_name(weakest);
     if (!picked.empty()) {
-        out.takeaway = "If you focus on " + focus + " — " + picked.front()->advice + " — your answers will be in great shape.";
+        out.takeaway =
+            "If you focus on " + focus + " — " + picked.front()->advice + " — your answers will be in great shape.";
     } else {
         out.takeaway = "Solid answer across the rubric; keep " + focus +
                        " as sharp as the rest and practise explaining your trade-offs out loud.";

@@ -1,11 +1,11 @@
 #include "rehearse/core/learner/attempts.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
+#include "rehearse/core/base/error.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/content/rubric.hpp"
-#include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/plans.hpp"
 #include "rehearse/core/learner/prediction.hpp"
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -33,7 +33,8 @@ void validate(const attempt_input& in) {
 
 void store_findings(SQLite::Database& db, std::int64_t attempt_id, const std::vector<finding>& findings) {
     SQLite::Statement insert(
-        db, "INSERT INTO attempt_findings(attempt_id, finding_id, dimension, severity, message) VALUES (?, ?, ?, ?, ?)");
+        db,
+        "INSERT INTO attempt_findings(attempt_id, finding_id, dimension, severity, message) VALUES (?, ?, ?, ?, ?)");
     for (const auto& f : findings) {
         bind_all(insert, attempt_id, f.id, f.dimension, f.severity, f.message);
         insert.exec();
@@ -77,9 +78,11 @@ attempt_result record_attempt(store& db, const content_registry& content, const 
         // The focus follows the same interleaving rule as selection, so a recommendation's focus
         // and the recorded one agree.
         std::vector<std::string> latest;
-        SQLite::Statement focuses(conn, "SELECT focus FROM attempts WHERE learner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
+        SQLite::Statement focuses(
+            conn, "SELECT focus FROM attempts WHERE learner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?");
         bind_all(focuses, who.id, static_cast<int>(focus_history));
-        while (focuses.executeStep()) latest.push_back(focuses.getColumn(0).isNull() ? "" : focuses.getColumn(0).getString());
+        while (focuses.executeStep())
+            latest.push_back(focuses.getColumn(0).isNull() ? "" : focuses.getColumn(0).getString());
         r.focus = main_focus(before, p, best_shares(content), resting_dimension(latest));
 
         SQLite::Statement insert(conn,

@@ -16,11 +16,18 @@ void to_json(json& j, const finding& f) {
 }
 
 void to_json(json& j, const coach_feedback& f) {
-    j = json{{"strengths", f.strengths}, {"improvements", f.improvements}, {"takeaway", f.takeaway}, {"assignment", f.assignment}};
+    j = json{{"strengths", f.strengths},
+             {"improvements", f.improvements},
+             {"takeaway", f.takeaway},
+             {"assignment", f.assignment}};
 }
 
 void to_json(json& j, const evaluation_result& e) {
-    j = json{{"problem", e.problem}, {"overall", e.overall}, {"scores", e.scores}, {"findings", e.findings}, {"feedback", e.feedback}};
+    j = json{{"problem", e.problem},
+             {"overall", e.overall},
+             {"scores", e.scores},
+             {"findings", e.findings},
+             {"feedback", e.feedback}};
     if (!e.warnings.empty()) j["warnings"] = e.warnings;
 }
 

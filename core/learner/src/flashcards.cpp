@@ -1,8 +1,8 @@
 #include "rehearse/core/learner/flashcards.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/plans.hpp"
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -164,8 +164,8 @@ review_outcome review_card(store& s, const content_registry& content, const lear
         SQLite::Statement started(db, "SELECT COUNT(*) FROM lesson_progress WHERE learner_id = ? AND lesson_id = ?");
         bind_all(started, who.id, l->id);
         if (count(started) == 0)
-            throw error(errc::not_found, "card \"" + text->id + "\" belongs to lesson " + l->id +
-                                             ", which " + who.name + " has not started (rehearse lesson --lesson " + l->id + ")");
+            throw error(errc::not_found, "card \"" + text->id + "\" belongs to lesson " + l->id + ", which " +
+                                             who.name + " has not started (rehearse lesson --lesson " + l->id + ")");
         fsrs::card c;
         c.due = now;
         bool is_new = true;
@@ -194,7 +194,8 @@ review_outcome review_card(store& s, const content_registry& content, const lear
         const std::string at = format_iso8601(now);
         execute(
             db,
-            "INSERT INTO cards(learner_id, card_id, state, stability, difficulty, due, last_review, step, reps, lapses, "
+            "INSERT INTO cards(learner_id, card_id, state, stability, difficulty, due, last_review, step, reps, "
+            "lapses, "
             "scheduled_days, introduced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(learner_id, card_id) DO UPDATE SET state = excluded.state, stability = excluded.stability, "
             "difficulty = excluded.difficulty, due = excluded.due, last_review = excluded.last_review, "
@@ -216,15 +217,20 @@ review_outcome review_card(store& s, const content_registry& content, const lear
 
         log_plan_activity(db, content, who.id, "review", std::nullopt, now);
 
-        out = {text->id, std::string(fsrs::to_string(r.next.state)), r.next.stability, r.next.difficulty,
-               r.retrievability, r.next.scheduled_days, format_iso8601(r.next.due)};
+        out = {text->id,
+               std::string(fsrs::to_string(r.next.state)),
+               r.next.stability,
+               r.next.difficulty,
+               r.retrievability,
+               r.next.scheduled_days,
+               format_iso8601(r.next.due)};
     });
     return out;
 }
 
 void to_json(nlohmann::json& j, const review_outcome& r) {
     j = {{"card", r.card},
-            {"state", r.state},
+         {"state", r.state},
          {"stability", r.stability},
          {"difficulty", r.difficulty},
          {"retrievability", r.retrievability ? nlohmann::json(*r.retrievability) : nlohmann::json(nullptr)},

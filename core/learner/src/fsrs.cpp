@@ -35,9 +35,7 @@ time_point add_minutes(time_point t, std::int64_t minutes) {
     return t + std::chrono::milliseconds{minutes * ms_per_minute};
 }
 
-time_point add_days(time_point t, std::int64_t days) {
-    return t + std::chrono::milliseconds{days * ms_per_day};
-}
+time_point add_days(time_point t, std::int64_t days) { return t + std::chrono::milliseconds{days * ms_per_day}; }
 
 // Valid range of each weight (ts-fsrs CLAMP_PARAMETERS with the default w17/w18 ceiling).
 constexpr double w17_w18_ceiling = 2.0;
@@ -46,10 +44,14 @@ constexpr double w17_w18_ceiling = 2.0;
 
 std::string_view to_string(card_state s) noexcept {
     switch (s) {
-        case card_state::new_card: return "new";
-        case card_state::learning: return "learning";
-        case card_state::review: return "review";
-        case card_state::relearning: return "relearning";
+        case card_state::new_card:
+            return "new";
+        case card_state::learning:
+            return "learning";
+        case card_state::review:
+            return "review";
+        case card_state::relearning:
+            return "relearning";
     }
     return "new";
 }
@@ -103,8 +105,7 @@ double to_fixed_8_by_printing(double x) {
             if (i == 0) digits.insert(digits.begin(), '1');
         }
     }
-    const std::string text = digits.substr(0, digits.size() - 8) + "." +
-                             digits.substr(digits.size() - 8);
+    const std::string text = digits.substr(0, digits.size() - 8) + "." + digits.substr(digits.size() - 8);
     const double v = std::strtod(text.c_str(), nullptr);
     return std::signbit(x) ? -v : v;
 }
@@ -137,8 +138,7 @@ std::int64_t whole_days_between(time_point from, time_point to) noexcept {
 }
 
 std::array<double, weight_count> clip_weights(const std::array<double, weight_count>& w,
-                                              std::size_t relearning_step_count,
-                                              bool enable_short_term) {
+                                              std::size_t relearning_step_count, bool enable_short_term) {
     std::array<std::pair<double, double>, weight_count> range{{
         {stability_min, 100.0},  // w0..w3: initial stabilities (INIT_S_MAX)
         {stability_min, 100.0},
@@ -170,8 +170,7 @@ std::array<double, weight_count> clip_weights(const std::array<double, weight_co
         const double w14 = clamp(w[14], range[14].first, range[14].second);
         const double value = -(std::log(w11) + std::log(std::pow(2.0, w13) - 1.0) + w14 * 0.3) /
                              static_cast<double>(relearning_step_count);
-        const double ceiling =
-            clamp(round_to(std::sqrt(std::max(value, 0.0)), 8), 0.01, w17_w18_ceiling);
+        const double ceiling = clamp(round_to(std::sqrt(std::max(value, 0.0)), 8), 0.01, w17_w18_ceiling);
         range[17].second = ceiling;
         range[18].second = ceiling;
     }
@@ -196,13 +195,11 @@ scheduler::scheduler(parameters p) : params_(std::move(p)) {
             if (m < 0) throw fsrs_error("learning steps must not be negative");
         }
     }
-    params_.w = clip_weights(params_.w, params_.relearning_steps.size(),
-                             params_.enable_short_term);
+    params_.w = clip_weights(params_.w, params_.relearning_steps.size(), params_.enable_short_term);
 
     decay_ = -params_.w[20];
     factor_ = round_to(std::exp((1.0 / decay_) * std::log(0.9)) - 1.0, 8);
-    interval_modifier_ =
-        round_to((std::pow(params_.request_retention, 1.0 / decay_) - 1.0) / factor_, 8);
+    interval_modifier_ = round_to((std::pow(params_.request_retention, 1.0 / decay_) - 1.0) / factor_, 8);
 }
 
 double scheduler::forgetting_curve(double elapsed_days, double stability) const {
@@ -215,9 +212,7 @@ std::int64_t scheduler::next_interval(double stability) const {
     return static_cast<std::int64_t>(ivl);
 }
 
-double scheduler::init_stability(rating g) const {
-    return std::max(params_.w[static_cast<std::size_t>(g) - 1], 0.1);
-}
+double scheduler::init_stability(rating g) const { return std::max(params_.w[static_cast<std::size_t>(g) - 1], 0.1); }
 
 double scheduler::init_difficulty(rating g) const {
     const auto& w = params_.w;
@@ -238,15 +233,14 @@ double scheduler::next_recall_stability(double d, double s, double r, rating g) 
     const auto& w = params_.w;
     const double hard_penalty = g == rating::hard ? w[15] : 1.0;
     const double easy_bonus = g == rating::easy ? w[16] : 1.0;
-    const double grow = std::exp(w[8]) * (11.0 - d) * std::pow(s, -w[9]) *
-                        (std::exp((1.0 - r) * w[10]) - 1.0) * hard_penalty * easy_bonus;
+    const double grow = std::exp(w[8]) * (11.0 - d) * std::pow(s, -w[9]) * (std::exp((1.0 - r) * w[10]) - 1.0) *
+                        hard_penalty * easy_bonus;
     return round_to(clamp(s * (1.0 + grow), stability_min, stability_max), 8);
 }
 
 double scheduler::next_forget_stability(double d, double s, double r) const {
     const auto& w = params_.w;
-    const double v = w[11] * std::pow(d, -w[12]) * (std::pow(s + 1.0, w[13]) - 1.0) *
-                     std::exp((1.0 - r) * w[14]);
+    const double v = w[11] * std::pow(d, -w[12]) * (std::pow(s + 1.0, w[13]) - 1.0) * std::exp((1.0 - r) * w[14]);
     return round_to(clamp(v, stability_min, stability_max), 8);
 }
 
@@ -258,8 +252,7 @@ double scheduler::next_short_term_stability(double s, rating g) const {
     return round_to(clamp(s * masked, stability_min, stability_max), 8);
 }
 
-memory_state scheduler::next_memory_state(std::optional<memory_state> current,
-                                          std::int64_t elapsed_days, rating g,
+memory_state scheduler::next_memory_state(std::optional<memory_state> current, std::int64_t elapsed_days, rating g,
                                           std::optional<double> r) const {
     const memory_state m = current.value_or(memory_state{});
     const double d = m.difficulty;
@@ -288,15 +281,12 @@ memory_state scheduler::next_memory_state(std::optional<memory_state> current,
 
 std::optional<double> scheduler::retrievability(const card& c, time_point now) const {
     if (c.state == card_state::new_card) return std::nullopt;
-    const std::int64_t t =
-        c.last_review ? std::max<std::int64_t>(whole_days_between(*c.last_review, now), 0) : 0;
+    const std::int64_t t = c.last_review ? std::max<std::int64_t>(whole_days_between(*c.last_review, now), 0) : 0;
     return forgetting_curve(static_cast<double>(t), to_fixed_8(c.stability));
 }
 
-card scheduler::with_memory(const card& current, std::int64_t elapsed_days, rating g,
-                            std::optional<double> r) const {
-    const auto m = next_memory_state(memory_state{current.stability, current.difficulty},
-                                     elapsed_days, g, r);
+card scheduler::with_memory(const card& current, std::int64_t elapsed_days, rating g, std::optional<double> r) const {
+    const auto m = next_memory_state(memory_state{current.stability, current.difficulty}, elapsed_days, g, r);
     card next = current;
     next.stability = m.stability;
     next.difficulty = m.difficulty;
@@ -305,8 +295,7 @@ card scheduler::with_memory(const card& current, std::int64_t elapsed_days, rati
 
 // ts-fsrs BasicLearningStepsStrategy: what a grade does at a given step, or nothing when the
 // card leaves the steps.
-std::optional<scheduler::step_info> scheduler::learning_step(card_state state, std::int64_t step,
-                                                             rating g) const {
+std::optional<scheduler::step_info> scheduler::learning_step(card_state state, std::int64_t step, rating g) const {
     const bool relearning = state == card_state::relearning || state == card_state::review;
     const auto& steps = relearning ? params_.relearning_steps : params_.learning_steps;
     const auto count = static_cast<std::int64_t>(steps.size());
@@ -318,11 +307,11 @@ std::optional<scheduler::step_info> scheduler::learning_step(card_state state, s
         return step_info{at(std::max<std::int64_t>(0, step)), 0};
     }
     switch (g) {
-        case rating::again: return step_info{at(0), 0};
+        case rating::again:
+            return step_info{at(0), 0};
         case rating::hard: {
-            const double minutes = count == 1
-                                       ? js_round(static_cast<double>(at(0)) * 1.5)
-                                       : js_round(static_cast<double>(at(0) + at(1)) / 2.0);
+            const double minutes = count == 1 ? js_round(static_cast<double>(at(0)) * 1.5)
+                                              : js_round(static_cast<double>(at(0) + at(1)) / 2.0);
             return step_info{static_cast<std::int64_t>(minutes), step};
         }
         case rating::good: {
@@ -330,15 +319,16 @@ std::optional<scheduler::step_info> scheduler::learning_step(card_state state, s
             if (next < 0 || next >= count || at(next) == 0) return std::nullopt;
             return step_info{at(next), next};
         }
-        case rating::easy: return std::nullopt;
+        case rating::easy:
+            return std::nullopt;
     }
     return std::nullopt;
 }
 
 // ts-fsrs BasicScheduler.applyLearningSteps. `before` is the card as it was before this
 // review (its state and step select the step); `next` already carries the new memory state.
-void scheduler::apply_learning_steps(const card& before, card& next, rating g,
-                                     card_state to_state, time_point now) const {
+void scheduler::apply_learning_steps(const card& before, card& next, rating g, card_state to_state,
+                                     time_point now) const {
     const auto info = learning_step(before.state, before.step, g);
     const std::int64_t minutes = info ? std::max<std::int64_t>(0, info->minutes) : 0;
     const std::int64_t next_step = info ? std::max<std::int64_t>(0, info->next_step) : 0;
@@ -378,7 +368,8 @@ card scheduler::review_short_term(const card& current, rating g, time_point now)
             apply_learning_steps(current, next, g, current.state, now);
             return next;
         }
-        case card_state::review: break;
+        case card_state::review:
+            break;
     }
 
     const double r = forgetting_curve(static_cast<double>(elapsed), current.stability);
@@ -419,10 +410,9 @@ card scheduler::review_long_term(const card& current_in, rating g, time_point no
     } else {
         r = forgetting_curve(static_cast<double>(elapsed), current.stability);
     }
-    std::array<card, 4> next{with_memory(current, elapsed, rating::again, r),
-                             with_memory(current, elapsed, rating::hard, r),
-                             with_memory(current, elapsed, rating::good, r),
-                             with_memory(current, elapsed, rating::easy, r)};
+    std::array<card, 4> next{
+        with_memory(current, elapsed, rating::again, r), with_memory(current, elapsed, rating::hard, r),
+        with_memory(current, elapsed, rating::good, r), with_memory(current, elapsed, rating::easy, r)};
     std::array<std::int64_t, 4> ivl{};
     for (std::size_t i = 0; i < 4; ++i) ivl[i] = next_interval(next[i].stability);
     ivl[0] = std::min(ivl[0], ivl[1]);
@@ -458,8 +448,7 @@ review_result scheduler::review(const card& c, rating g, time_point now) const {
     current.elapsed_days = elapsed;
     current.reps += 1;
 
-    result.next = params_.enable_short_term ? review_short_term(current, g, now)
-                                            : review_long_term(current, g, now);
+    result.next = params_.enable_short_term ? review_short_term(current, g, now) : review_long_term(current, g, now);
     return result;
 }
 

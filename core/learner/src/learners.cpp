@@ -1,7 +1,7 @@
 #include "rehearse/core/learner/learners.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -14,8 +14,7 @@ learner row_to_learner(SQLite::Statement& q) {
 }  // namespace
 
 void validate_learner_name(std::string_view name) {
-    if (name.empty() || name.size() > 64)
-        throw error(errc::invalid_input, "a learner name has 1 to 64 characters");
+    if (name.empty() || name.size() > 64) throw error(errc::invalid_input, "a learner name has 1 to 64 characters");
     for (unsigned char c : name)
         if (c < 0x20 || c == 0x7f || c == '/')
             throw error(errc::invalid_input, "a learner name may not contain control characters or '/'");
@@ -25,8 +24,8 @@ learner add_learner(store& s, std::string_view name, sys_ms now) {
     validate_learner_name(name);
     learner out;
     s.transaction([&](SQLite::Database& db) {
-        execute(db, "INSERT INTO learners(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING", std::string(name),
-                format_iso8601(now));
+        execute(db, "INSERT INTO learners(name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+                std::string(name), format_iso8601(now));
         SQLite::Statement q(db, "SELECT id, name, created_at FROM learners WHERE name = ?");
         q.bind(1, std::string(name));
         q.executeStep();
@@ -56,8 +55,8 @@ std::optional<learner> find_learner(store& s, std::string_view name) {
 
 learner require_learner(store& s, std::string_view name) {
     if (auto l = find_learner(s, name)) return *l;
-    throw error(errc::not_found, "unknown learner \"" + std::string(name) + "\" (create it with: rehearse learner add " +
-                                     std::string(name) + ")");
+    throw error(errc::not_found, "unknown learner \"" + std::string(name) +
+                                     "\" (create it with: rehearse learner add " + std::string(name) + ")");
 }
 
 void to_json(nlohmann::json& j, const learner& l) { j = {{"name", l.name}, {"created_at", l.created_at}}; }

@@ -1,9 +1,9 @@
 #include "rehearse/core/learner/lesson_progress.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
+#include <rehearse/sdk/text.hpp>
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/plans.hpp"
-#include <rehearse/sdk/text.hpp>
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -62,7 +62,8 @@ lesson_result take_lesson(app_context& ctx, const learner& who, std::string_view
 lesson_result take_lesson(store& db, const content_registry& content, const learner& who, std::string_view lesson_id,
                           const std::optional<std::string>& answer, sys_ms now) {
     const lesson* l = content.find_lesson(lesson_id);
-    if (!l || l->retired) throw error(errc::not_found, "unknown lesson \"" + std::string(lesson_id) + "\" (see: rehearse lessons)");
+    if (!l || l->retired)
+        throw error(errc::not_found, "unknown lesson \"" + std::string(lesson_id) + "\" (see: rehearse lessons)");
     lesson_result r;
     r.lesson = l->id;
     r.cards = l->card_ids.size();
@@ -94,8 +95,7 @@ lesson_result take_lesson(store& db, const content_registry& content, const lear
 
 void to_json(json& j, const lesson_result& r) {
     j = json{{"lesson", r.lesson}, {"status", r.status}, {"cards", r.cards}};
-    if (r.grade)
-        j["check"] = {{"score", r.grade->score}, {"covered", r.grade->covered}, {"missed", r.grade->missed}};
+    if (r.grade) j["check"] = {{"score", r.grade->score}, {"covered", r.grade->covered}, {"missed", r.grade->missed}};
     j["mastery"] = mastery_changes_json(r.mastery);
 }
 

@@ -1,7 +1,7 @@
 #include "rehearse/core/learner/mastery.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -10,8 +10,8 @@ namespace rehearse {
 skill_map load_skills(SQLite::Database& db, std::int64_t learner_id) {
     skill_map out;
     for (auto d : all_dimensions) out.emplace(std::string(d), model::prior());
-    SQLite::Statement q(db,
-                        "SELECT dimension, ability, uncertainty, evidence, updated_at FROM mastery WHERE learner_id = ?");
+    SQLite::Statement q(
+        db, "SELECT dimension, ability, uncertainty, evidence, updated_at FROM mastery WHERE learner_id = ?");
     q.bind(1, learner_id);
     while (q.executeStep()) {
         model::skill s;

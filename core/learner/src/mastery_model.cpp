@@ -46,8 +46,8 @@ skill observe(const skill& s, double score, double difficulty, double strength, 
     const double expected = predicted_success(s, difficulty);
     skill out = s;
     // Pelánek's uncertainty-dependent step: the less we know, the more one observation moves us.
-    out.ability = std::clamp(s.ability + p.step * s.uncertainty * strength * (score - expected), p.min_ability,
-                             p.max_ability);
+    out.ability =
+        std::clamp(s.ability + p.step * s.uncertainty * strength * (score - expected), p.min_ability, p.max_ability);
     out.uncertainty = uncertainty_for_evidence(effective_evidence(s.uncertainty, p) + strength, p);
     out.evidence = s.evidence + 1;
     out.updated_at = now;

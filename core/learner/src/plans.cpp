@@ -1,8 +1,8 @@
 #include "rehearse/core/learner/plans.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/learner/flashcards.hpp"
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -32,7 +32,8 @@ struct plan_day {
         return std::all_of(activities.begin(), activities.end(), [](const auto& a) { return a.kind == "rest"; });
     }
     bool complete() const {
-        return std::all_of(activities.begin(), activities.end(), [](const auto& a) { return a.kind == "rest" || a.done; });
+        return std::all_of(activities.begin(), activities.end(),
+                           [](const auto& a) { return a.kind == "rest" || a.done; });
     }
 };
 
@@ -45,13 +46,13 @@ struct log_row {
 /// The plan laid on the calendar at `today`.
 struct schedule {
     std::vector<plan_day> days;
-    std::vector<int> offset;        // calendar day (from the start) each plan day falls on
-    std::vector<int> today;         // plan days scheduled for today
+    std::vector<int> offset;                           // calendar day (from the start) each plan day falls on
+    std::vector<int> today;                            // plan days scheduled for today
     std::vector<std::pair<int, std::size_t>> backlog;  // (plan day, activity) left undone from earlier days
-    std::size_t backlog_today = 0;  // how many of them today takes
+    std::size_t backlog_today = 0;                     // how many of them today takes
     int missed_days = 0;
-    int current = 0;                // the plan day the learner is in
-    std::int64_t elapsed = 0;       // calendar days since the start
+    int current = 0;           // the plan day the learner is in
+    std::int64_t elapsed = 0;  // calendar days since the start
 };
 
 std::vector<plan_day> flatten(const curriculum& c) {
@@ -110,7 +111,8 @@ schedule lay_out(const curriculum& c, const enrolment& e, const std::vector<log_
         // Anchored to the interview: the plan is compressed or stretched to the days available, and
         // work left undone cannot push the plan past the interview, so it becomes backlog.
         const int available = static_cast<int>(std::max<std::int64_t>(1, (*e.interview - e.start).count()));
-        for (int k = 0; k < n; ++k) s.offset[static_cast<std::size_t>(k)] = static_cast<int>(static_cast<std::int64_t>(k) * available / n);
+        for (int k = 0; k < n; ++k)
+            s.offset[static_cast<std::size_t>(k)] = static_cast<int>(static_cast<std::int64_t>(k) * available / n);
         s.current = 0;
         for (int k = 0; k < n; ++k) {
             const int off = s.offset[static_cast<std::size_t>(k)];
@@ -121,14 +123,17 @@ schedule lay_out(const curriculum& c, const enrolment& e, const std::vector<log_
                 for (std::size_t i = 0; i < s.days[static_cast<std::size_t>(k)].activities.size(); ++i) {
                     const auto& a = s.days[static_cast<std::size_t>(k)].activities[i];
                     if (a.kind == "rest") continue;
-                    if (a.done) any_done = true;
-                    else s.backlog.emplace_back(k, i);
+                    if (a.done)
+                        any_done = true;
+                    else
+                        s.backlog.emplace_back(k, i);
                 }
                 if (!any_done && !s.days[static_cast<std::size_t>(k)].rest_only()) ++s.missed_days;
             }
         }
         const int remaining = std::max(1, available - c_today);
-        s.backlog_today = (s.backlog.size() + static_cast<std::size_t>(remaining) - 1) / static_cast<std::size_t>(remaining);
+        s.backlog_today =
+            (s.backlog.size() + static_cast<std::size_t>(remaining) - 1) / static_cast<std::size_t>(remaining);
     } else {
         // Paced by the learner: a day with nothing done shifts the rest of the plan by a day; a day
         // with some work moves on and leaves what was not done as backlog.
@@ -141,8 +146,10 @@ schedule lay_out(const curriculum& c, const enrolment& e, const std::vector<log_
         for (int d = 0; d < c_today && k < n; ++d) {
             s.offset[static_cast<std::size_t>(k)] = d;
             const auto& day = s.days[static_cast<std::size_t>(k)];
-            if (day.rest_only() || worked[static_cast<std::size_t>(d)] || day.complete()) ++k;
-            else ++s.missed_days;
+            if (day.rest_only() || worked[static_cast<std::size_t>(d)] || day.complete())
+                ++k;
+            else
+                ++s.missed_days;
         }
         s.current = std::min(k, n - 1);
         for (int j = k; j < n; ++j) s.offset[static_cast<std::size_t>(j)] = c_today + (j - k);
@@ -204,7 +211,8 @@ loaded_plan load_plan(store& db, const content_registry& content, const learner&
     db.with_db([&](SQLite::Database& conn) {
         auto e = read_enrolment(conn, who.id);
         if (!e)
-            throw error(errc::not_found, who.name + " has no active plan (start one: rehearse plan start --curriculum ID)");
+            throw error(errc::not_found,
+                        who.name + " has no active plan (start one: rehearse plan start --curriculum ID)");
         p.e = *e;
         p.c = &require_curriculum(content, e->curriculum);
         p.s = lay_out(*p.c, *e, load_log(conn, e->id), day_of(now));
@@ -256,7 +264,8 @@ enrolment start_plan(app_context& ctx, const learner& who, const plan_start_opti
         throw error(errc::invalid_input, "the interview date must be after the plan's start");
     if (e.minutes_per_day) check_minutes_per_day(*e.minutes_per_day);
     ctx.db().transaction([&](SQLite::Database& db) {
-        execute(db, "UPDATE plan_enrolments SET status = 'abandoned' WHERE learner_id = ? AND status = 'active'", who.id);
+        execute(db, "UPDATE plan_enrolments SET status = 'abandoned' WHERE learner_id = ? AND status = 'active'",
+                who.id);
         SQLite::Statement insert(db,
                                  "INSERT INTO plan_enrolments(learner_id, curriculum_id, start_date, interview_date, "
                                  "minutes_per_day, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)");
@@ -270,8 +279,8 @@ enrolment start_plan(app_context& ctx, const learner& who, const plan_start_opti
     return e;
 }
 
-std::optional<plan_band> current_plan_band(SQLite::Database& db, const content_registry& content, std::int64_t learner_id,
-                                           sys_ms now) {
+std::optional<plan_band> current_plan_band(SQLite::Database& db, const content_registry& content,
+                                           std::int64_t learner_id, sys_ms now) {
     const auto e = read_enrolment(db, learner_id);
     if (!e) return std::nullopt;
     const curriculum* c = content.find_curriculum(e->curriculum);
@@ -304,14 +313,16 @@ void log_plan_activity(SQLite::Database& db, const content_registry& content, st
         if (std::find(order.begin(), order.end(), k) == order.end()) order.push_back(k);
     const auto matches = [&](const plan_activity& a) {
         if (a.done || a.kind == "rest") return false;
-        const bool kind_ok = a.kind == kind || (a.kind == "mock" && kind == "problem") || (a.kind == "problem" && kind == "mock");
+        const bool kind_ok =
+            a.kind == kind || (a.kind == "mock" && kind == "problem") || (a.kind == "problem" && kind == "mock");
         return kind_ok && (!a.ref || (ref && *a.ref == *ref));
     };
     for (int k : order)
         for (const auto& a : s.days[static_cast<std::size_t>(k)].activities)
             if (matches(a)) {
                 SQLite::Statement insert(
-                    db, "INSERT INTO plan_activity_log(enrolment_id, plan_day, kind, ref, done_at) VALUES (?, ?, ?, ?, ?)");
+                    db,
+                    "INSERT INTO plan_activity_log(enrolment_id, plan_day, kind, ref, done_at) VALUES (?, ?, ?, ?, ?)");
                 bind_all(insert, e->id, k, a.kind, ref, format_iso8601(now));
                 insert.exec();
                 return;
@@ -344,7 +355,8 @@ todays_plan plan_today(app_context& ctx, const learner& who) {
         if (!a.ref && (a.kind == "problem" || a.kind == "mock" || a.kind == "lesson") && !a.done) {
             // No fixed item: the selector picks one within the week's band and focus.
             try {
-                const auto r = recommend_next(ctx, who, a.kind == "lesson" ? activity_kind::lesson : activity_kind::problem);
+                const auto r =
+                    recommend_next(ctx, who, a.kind == "lesson" ? activity_kind::lesson : activity_kind::problem);
                 t.suggested = suggestion{r.id, r.title, r.reasons};
             } catch (const error&) {
             }
@@ -424,7 +436,8 @@ void to_json(json& j, const plan_activity_view& a) {
 void to_json(json& j, const todays_activity& a) {
     j = a.activity;
     j["backlog"] = a.backlog;
-    if (a.suggested) j["suggested"] = {{"id", a.suggested->id}, {"title", a.suggested->title}, {"reasons", a.suggested->reasons}};
+    if (a.suggested)
+        j["suggested"] = {{"id", a.suggested->id}, {"title", a.suggested->title}, {"reasons", a.suggested->reasons}};
     j["fits"] = a.fits;
 }
 
@@ -439,7 +452,8 @@ void to_json(json& j, const todays_plan& t) {
     j["reviews_today"] = t.reviews_today;
     json days = json::array();
     for (const auto& d : t.days)
-        days.push_back({{"plan_day", d.plan_day}, {"week", d.week}, {"day", d.day}, {"title", d.title}, {"focus", d.focus}});
+        days.push_back(
+            {{"plan_day", d.plan_day}, {"week", d.week}, {"day", d.day}, {"title", d.title}, {"focus", d.focus}});
     j["days"] = days;
     j["activities"] = t.activities;
     j["backlog"] = t.backlog;

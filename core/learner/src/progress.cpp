@@ -1,8 +1,8 @@
 #include "rehearse/core/learner/progress.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/learner/prediction.hpp"
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -12,7 +12,9 @@ namespace rehearse {
 
 using nlohmann::json;
 
-progress_report learner_progress(app_context& ctx, const learner& who) { return learner_progress(ctx.db(), who, ctx.now()); }
+progress_report learner_progress(app_context& ctx, const learner& who) {
+    return learner_progress(ctx.db(), who, ctx.now());
+}
 
 progress_report learner_progress(store& db, const learner& who, sys_ms now) {
     progress_report out;
@@ -21,9 +23,10 @@ progress_report learner_progress(store& db, const learner& who, sys_ms now) {
     db.with_db([&](SQLite::Database& conn) {
         const learner_view v = view_at(load_skills(conn, who.id), now);
         std::map<std::string, std::int64_t> attempts;
-        SQLite::Statement counts(conn,
-                                 "SELECT s.dimension, COUNT(*) FROM attempt_scores s JOIN attempts a ON a.id = s.attempt_id "
-                                 "WHERE a.learner_id = ? GROUP BY s.dimension");
+        SQLite::Statement counts(
+            conn,
+            "SELECT s.dimension, COUNT(*) FROM attempt_scores s JOIN attempts a ON a.id = s.attempt_id "
+            "WHERE a.learner_id = ? GROUP BY s.dimension");
         counts.bind(1, who.id);
         while (counts.executeStep()) attempts[counts.getColumn(0).getString()] = counts.getColumn(1).getInt64();
 
@@ -34,7 +37,8 @@ progress_report learner_progress(store& db, const learner& who, sys_ms now) {
             const std::string dim(all_dimensions[i]);
             dimension_progress d;
             bind_all(trend, who.id, dim);
-            while (trend.executeStep()) d.trend.push_back({trend.getColumn(0).getString(), trend.getColumn(1).getDouble()});
+            while (trend.executeStep())
+                d.trend.push_back({trend.getColumn(0).getString(), trend.getColumn(1).getDouble()});
             trend.reset();
             d.mastery = v.mastery.at(dim);
             if (const auto it = attempts.find(dim); it != attempts.end()) d.attempts = it->second;
@@ -43,7 +47,8 @@ progress_report learner_progress(store& db, const learner& who, sys_ms now) {
         }
     });
     // Weakest first; equal mastery keeps the rubric order of docs/answers.md (stable sort over it).
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first - 1e-12; });
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first - 1e-12; });
     for (std::size_t i = 0; i < order.size() && i < weakest_listed; ++i) out.weakest.push_back(order[i].second);
     return out;
 }

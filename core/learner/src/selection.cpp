@@ -1,11 +1,11 @@
 #include "rehearse/core/learner/selection.hpp"
 
-#include "rehearse/core/storage/statement.hpp"
-#include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/learner/flashcards.hpp"
 #include "rehearse/core/learner/plans.hpp"
 #include "rehearse/core/learner/prediction.hpp"
+#include "rehearse/core/storage/statement.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -21,15 +21,15 @@ using nlohmann::json;
 namespace {
 
 // Tunables of selection, in one place (docs/learner-model.md explains them).
-constexpr std::size_t recent_window = 8;        // attempts behind the realised-success estimate
-constexpr double closeness_width = 0.12;        // how fast the score falls away from the target
-constexpr double closeness_floor = 0.1;         // a badly matched problem still gives some practice
-constexpr double pass_mark = 0.7;               // an attempt at or above this counts as passed
-constexpr double failed_retry_days = 3;         // a failed problem comes back after this
-constexpr double passed_retry_days = 14;        // a passed one after this
-constexpr std::int64_t review_batch = 8;        // this many due cards make reviews the next thing
-constexpr double overdue_hours = 24;            // ... or one card overdue this long
-constexpr int streak_limit = 2;                 // no focus dimension more than twice in a row
+constexpr std::size_t recent_window = 8;  // attempts behind the realised-success estimate
+constexpr double closeness_width = 0.12;  // how fast the score falls away from the target
+constexpr double closeness_floor = 0.1;   // a badly matched problem still gives some practice
+constexpr double pass_mark = 0.7;         // an attempt at or above this counts as passed
+constexpr double failed_retry_days = 3;   // a failed problem comes back after this
+constexpr double passed_retry_days = 14;  // a passed one after this
+constexpr std::int64_t review_batch = 8;  // this many due cards make reviews the next thing
+constexpr double overdue_hours = 24;      // ... or one card overdue this long
+constexpr int streak_limit = 2;           // no focus dimension more than twice in a row
 
 std::string fmt(double v, int digits = 2) {
     char buf[32];
@@ -64,7 +64,7 @@ using dimension_scores = std::map<std::string, double, std::less<>>;
 struct snapshot {
     learner_view view;
     std::map<std::string, problem_stat, std::less<>> problems;
-    std::vector<recent_attempt> recent;  // newest first
+    std::vector<recent_attempt> recent;                                // newest first
     std::map<std::string, dimension_scores, std::less<>> last_scores;  // problem → its latest scores (last 14 days)
     std::int64_t total_attempts = 0;
     std::map<std::string, std::string, std::less<>> lesson_status;  // lesson → started | completed
@@ -144,8 +144,9 @@ double mastery_of(const snapshot& s, const std::string& dim) {
 std::vector<std::string> weakest_first(const snapshot& s) {
     std::vector<std::string> dims;
     for (auto d : all_dimensions) dims.emplace_back(d);
-    std::stable_sort(dims.begin(), dims.end(),
-                     [&](const std::string& a, const std::string& b) { return mastery_of(s, a) < mastery_of(s, b) - 1e-12; });
+    std::stable_sort(dims.begin(), dims.end(), [&](const std::string& a, const std::string& b) {
+        return mastery_of(s, a) < mastery_of(s, b) - 1e-12;
+    });
     return dims;
 }
 
@@ -246,11 +247,12 @@ std::vector<candidate> problem_candidates(const context& c) {
             } else if (!passed) {
                 spacing = 1.1;  // a failed problem due again: retrieval after a gap is what makes it stick
                 spacing_reason = "your " + outcome_of + " on it was " + fmt(outcome) + " " + fmt(days, 0) +
-                                 " days ago; problems not yet passed come back after " + fmt(failed_retry_days, 0) + " days";
+                                 " days ago; problems not yet passed come back after " + fmt(failed_retry_days, 0) +
+                                 " days";
             } else {
                 spacing = 0.7;  // passed long ago: fine to revisit, but unseen problems teach more
-                spacing_reason = "passed " + fmt(days, 0) + " days ago (" + outcome_of + " " + fmt(outcome) +
-                                 "); due for a revisit";
+                spacing_reason =
+                    "passed " + fmt(days, 0) + " days ago (" + outcome_of + " " + fmt(outcome) + "); due for a revisit";
             }
         }
 
@@ -259,7 +261,8 @@ std::vector<candidate> problem_candidates(const context& c) {
         if (s.band) {
             const int r = difficulty_rank(p->difficulty);
             within_band = r >= difficulty_rank(s.band->min_difficulty) && r <= difficulty_rank(s.band->max_difficulty);
-            if (std::find(s.band->focus.begin(), s.band->focus.end(), k.focus) != s.band->focus.end()) plan_factor = 1.2;
+            if (std::find(s.band->focus.begin(), s.band->focus.end(), k.focus) != s.band->focus.end())
+                plan_factor = 1.2;
         }
 
         k.score = (value + 1e-6) * spacing * plan_factor;
@@ -271,7 +274,8 @@ std::vector<candidate> problem_candidates(const context& c) {
                             fmt(k.predicted) + ", on " + k.focus + " " + fmt(focus_success));
         std::string target_reason = "aiming at success " + fmt(c.target) + " on the dimension practised";
         if (c.realised)
-            target_reason += " (your recent success there is " + fmt(*c.realised) + "; the target keeps it within 0.70-0.80)";
+            target_reason +=
+                " (your recent success there is " + fmt(*c.realised) + "; the target keeps it within 0.70-0.80)";
         k.reasons.push_back(target_reason + "; difficulty " + p->difficulty + " (rating " + fmt(p->rating, 1) + ")");
         k.reasons.push_back(spacing_reason);
         if (s.band && within_band)
@@ -336,11 +340,14 @@ std::vector<candidate> lesson_candidates(const context& c) {
             plan_factor = 1.2;
         const bool started = status != s.lesson_status.end();
         // Foundations first: fewer prerequisites breaks ties towards the start of the concept graph.
-        k.score = best * best * plan_factor * (started ? 1.3 : 1.0) / (1.0 + 0.05 * static_cast<double>(l->prerequisites.size()));
+        k.score = best * best * plan_factor * (started ? 1.3 : 1.0) /
+                  (1.0 + 0.05 * static_cast<double>(l->prerequisites.size()));
         k.reasons.push_back(weakness_reason(c, k.focus) + "; this lesson teaches it (" + std::to_string(l->minutes) +
                             " minutes, " + std::to_string(l->card_ids.size()) + " flashcards)");
-        if (started) k.reasons.push_back("you started it and have not finished its check question");
-        else if (l->prerequisites.empty()) k.reasons.push_back("it has no prerequisites");
+        if (started)
+            k.reasons.push_back("you started it and have not finished its check question");
+        else if (l->prerequisites.empty())
+            k.reasons.push_back("it has no prerequisites");
         else {
             std::string pre;
             for (const auto& p : l->prerequisites) pre += (pre.empty() ? "" : ", ") + p;
@@ -354,7 +361,8 @@ std::vector<candidate> lesson_candidates(const context& c) {
 std::optional<candidate> review_candidate(const context& c, bool explicit_request) {
     const auto& q = c.s.reviews;
     if (q.total() == 0 || !q.first_card) return std::nullopt;
-    const bool overdue = q.oldest_due && std::chrono::duration<double, std::ratio<3600>>(c.now - *q.oldest_due).count() >= overdue_hours;
+    const bool overdue =
+        q.oldest_due && std::chrono::duration<double, std::ratio<3600>>(c.now - *q.oldest_due).count() >= overdue_hours;
     if (!explicit_request && q.total() < review_batch && !overdue) return std::nullopt;
     candidate k;
     k.kind = activity_kind::review;
@@ -366,9 +374,11 @@ std::optional<candidate> review_candidate(const context& c, bool explicit_reques
     k.reasons.push_back(std::to_string(q.due) + " card" + (q.due == 1 ? " is" : "s are") + " due and " +
                         std::to_string(q.new_available) + " new card" + (q.new_available == 1 ? "" : "s") +
                         " can be introduced today");
-    if (overdue) k.reasons.push_back("the oldest card has been due since " + format_iso8601(*q.oldest_due));
+    if (overdue)
+        k.reasons.push_back("the oldest card has been due since " + format_iso8601(*q.oldest_due));
     else if (!explicit_request)
-        k.reasons.push_back(std::to_string(review_batch) + " or more cards waiting: reviewing now keeps each one short");
+        k.reasons.push_back(std::to_string(review_batch) +
+                            " or more cards waiting: reviewing now keeps each one short");
     return k;
 }
 
@@ -386,9 +396,12 @@ std::optional<candidate> best_of(std::vector<candidate> v) {
 
 std::string_view to_string(activity_kind k) noexcept {
     switch (k) {
-        case activity_kind::problem: return "problem";
-        case activity_kind::lesson: return "lesson";
-        case activity_kind::review: return "review";
+        case activity_kind::problem:
+            return "problem";
+        case activity_kind::lesson:
+            return "lesson";
+        case activity_kind::review:
+            return "review";
     }
     return "problem";
 }
@@ -437,7 +450,8 @@ recommendation recommend_next(store& db, const content_registry& content, const 
         if (!only || *only == activity_kind::lesson) lesson_pick = best_of(lesson_candidates(c));
         if (!only || *only == activity_kind::problem) problem_pick = best_of(problem_candidates(c));
         if (only == activity_kind::lesson && !lesson_pick)
-            throw error(errc::not_found, "no lesson is available for " + who.name + ": every lesson whose prerequisites are met is done");
+            throw error(errc::not_found, "no lesson is available for " + who.name +
+                                             ": every lesson whose prerequisites are met is done");
         if (only == activity_kind::problem && !problem_pick) throw error(errc::not_found, "no problem is available");
         if (lesson_pick && problem_pick) {
             // Teach before testing, then practise: a lesson when the last thing done was not a lesson

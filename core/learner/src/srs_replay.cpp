@@ -78,10 +78,10 @@ int srs_replay(std::istream& in, std::ostream& out, std::ostream& err, const fsr
         if (rating_it == event.end()) return fail("malformed event: missing \"rating\"");
         std::optional<fsrs::rating> grade;
         if (rating_it->is_number_integer()) {
-            grade = fsrs::rating_from_int(rating_it->is_number_unsigned()
-                                              ? static_cast<std::int64_t>(std::min<std::uint64_t>(
-                                                    rating_it->get<std::uint64_t>(), 1000))
-                                              : rating_it->get<std::int64_t>());
+            grade = fsrs::rating_from_int(
+                rating_it->is_number_unsigned()
+                    ? static_cast<std::int64_t>(std::min<std::uint64_t>(rating_it->get<std::uint64_t>(), 1000))
+                    : rating_it->get<std::int64_t>());
         }
         if (!grade) return fail("rating must be 1, 2, 3 or 4, got " + rating_it->dump());
 
@@ -94,9 +94,8 @@ int srs_replay(std::istream& in, std::ostream& out, std::ostream& err, const fsr
 
         auto& card = cards[card_id.dump()];
         if (card.last_review && *at < *card.last_review) {
-            return fail("review at " + format_iso8601(*at) + " is earlier than card " +
-                        card_id.dump() + "'s previous review at " +
-                        format_iso8601(*card.last_review));
+            return fail("review at " + format_iso8601(*at) + " is earlier than card " + card_id.dump() +
+                        "'s previous review at " + format_iso8601(*card.last_review));
         }
 
         fsrs::review_result result;
@@ -112,8 +111,7 @@ int srs_replay(std::istream& in, std::ostream& out, std::ostream& err, const fsr
         row["state"] = std::string(fsrs::to_string(card.state));
         row["stability"] = card.stability;
         row["difficulty"] = card.difficulty;
-        row["retrievability"] =
-            result.retrievability ? ordered_json(*result.retrievability) : ordered_json(nullptr);
+        row["retrievability"] = result.retrievability ? ordered_json(*result.retrievability) : ordered_json(nullptr);
         row["interval_days"] = card.scheduled_days;
         row["due"] = format_iso8601(card.due);
         out << row.dump() << '\n';

@@ -1,8 +1,8 @@
 #include "rehearse/core/plugins/lint.hpp"
 
+#include "rehearse/core/base/json_file.hpp"
 #include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/content/content_schema.hpp"
-#include "rehearse/core/base/json_file.hpp"
 #include "rehearse/core/plugins/plugin_host.hpp"
 
 #include <filesystem>

@@ -1,8 +1,8 @@
 #include "rehearse/core/plugins/plugin_host.hpp"
 
-#include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/content/dimensions.hpp"
 
 #include <rehearse/sdk/plugin.hpp>
 
@@ -84,11 +84,16 @@ std::string_view to_view(rehearse_text t) noexcept { return sdk::detail::as_view
 
 std::string status_name(rehearse_status s) {
     switch (s) {
-        case REHEARSE_STATUS_INVALID_ARGUMENT: return "invalid argument";
-        case REHEARSE_STATUS_NOT_SUPPORTED: return "not supported";
-        case REHEARSE_STATUS_FAILED: return "failed";
-        case REHEARSE_STATUS_REJECTED: return "rejected";
-        default: return "status " + std::to_string(s);
+        case REHEARSE_STATUS_INVALID_ARGUMENT:
+            return "invalid argument";
+        case REHEARSE_STATUS_NOT_SUPPORTED:
+            return "not supported";
+        case REHEARSE_STATUS_FAILED:
+            return "failed";
+        case REHEARSE_STATUS_REJECTED:
+            return "rejected";
+        default:
+            return "status " + std::to_string(s);
     }
 }
 
@@ -201,7 +206,8 @@ plugin_manifest parse_manifest(std::string_view json_text) {
         if (const auto* id = c.id(m, "", "id")) out.id = *id;
         if (const auto* version = c.string(m, "", "version")) {
             static const std::regex semver(R"(^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$)");
-            if (!std::regex_match(*version, semver)) c.fail("version", "\"" + *version + "\" is not a semantic version");
+            if (!std::regex_match(*version, semver))
+                c.fail("version", "\"" + *version + "\" is not a semantic version");
             out.version = *version;
         }
         if (const auto* name = c.string(m, "", "name")) out.name = *name;
@@ -213,7 +219,8 @@ plugin_manifest parse_manifest(std::string_view json_text) {
                 if (!k.is_string()) continue;
                 const auto kind = k.get<std::string>();
                 if (kind != "problems" && kind != "lessons" && kind != "evaluator" && kind != "dialogue")
-                    c.fail("kinds[" + std::to_string(i) + "]", "expected problems|lessons|evaluator|dialogue, got \"" + kind + "\"");
+                    c.fail("kinds[" + std::to_string(i) + "]",
+                           "expected problems|lessons|evaluator|dialogue, got \"" + kind + "\"");
                 else
                     out.kinds.push_back(kind);
             }
@@ -305,28 +312,34 @@ const loaded_plugin& plugin_host::load(const fs::path& file) {
         throw error(errc::plugin, std::string("cannot load: ") + e.what());
     }
     if (!p->library.has(REHEARSE_ENTRY_SYMBOL)) {
-        const bool other_major = p->library.has("rehearse_plugin_entry_v0") || p->library.has("rehearse_plugin_entry_v2");
-        throw error(errc::plugin, std::string("no entry point ") + REHEARSE_ENTRY_SYMBOL +
-                                      (other_major ? " (the plugin was built for another major API version)"
-                                                   : " (not a Rehearse plugin, or built for another major API version)"));
+        const bool other_major =
+            p->library.has("rehearse_plugin_entry_v0") || p->library.has("rehearse_plugin_entry_v2");
+        throw error(errc::plugin,
+                    std::string("no entry point ") + REHEARSE_ENTRY_SYMBOL +
+                        (other_major ? " (the plugin was built for another major API version)"
+                                     : " (not a Rehearse plugin, or built for another major API version)"));
     }
     const auto entry = p->library.get<const rehearse_plugin_v1*()>(REHEARSE_ENTRY_SYMBOL);
     const rehearse_plugin_v1* table = entry();
     if (!table) throw error(errc::plugin, "entry point returned no plugin table");
     if (table->struct_size < REHEARSE_PLUGIN_V1_MIN_SIZE)
-        throw error(errc::plugin, "plugin table is " + std::to_string(table->struct_size) + " bytes, a v1 table has at least " +
-                                      std::to_string(REHEARSE_PLUGIN_V1_MIN_SIZE));
+        throw error(errc::plugin, "plugin table is " + std::to_string(table->struct_size) +
+                                      " bytes, a v1 table has at least " + std::to_string(REHEARSE_PLUGIN_V1_MIN_SIZE));
     if (table->api_major != REHEARSE_API_MAJOR)
-        throw error(errc::plugin, "plugin API " + describe_version(table->api_major, table->api_minor) +
-                                      " does not match host API " + describe_version(REHEARSE_API_MAJOR, REHEARSE_API_MINOR) +
-                                      (table->api_major > REHEARSE_API_MAJOR ? " (the host is older: upgrade rehearse)"
-                                                                             : " (the plugin is older: rebuild it against this SDK)"));
+        throw error(
+            errc::plugin,
+            "plugin API " + describe_version(table->api_major, table->api_minor) + " does not match host API " +
+                describe_version(REHEARSE_API_MAJOR, REHEARSE_API_MINOR) +
+                (table->api_major > REHEARSE_API_MAJOR ? " (the host is older: upgrade rehearse)"
+                                                       : " (the plugin is older: rebuild it against this SDK)"));
     if (table->api_minor > REHEARSE_API_MINOR)
         throw error(errc::plugin, "plugin needs API " + describe_version(table->api_major, table->api_minor) +
-                                      " but the host offers " + describe_version(REHEARSE_API_MAJOR, REHEARSE_API_MINOR) +
+                                      " but the host offers " +
+                                      describe_version(REHEARSE_API_MAJOR, REHEARSE_API_MINOR) +
                                       " (the host is older: upgrade rehearse)");
     if (!table->create || !table->destroy)
-        throw error(errc::plugin, std::string("plugin table has no ") + (!table->create ? "create" : "destroy") + " hook");
+        throw error(errc::plugin,
+                    std::string("plugin table has no ") + (!table->create ? "create" : "destroy") + " hook");
     p->table = table;
     p->api_major = table->api_major;
     p->api_minor = table->api_minor;
@@ -340,12 +353,13 @@ const loaded_plugin& plugin_host::load(const fs::path& file) {
         throw error(errc::plugin, "declares kind \"dialogue\" but has no dialogue_turn hook");
     for (const auto& other : plugins_)
         if (other->manifest().id == p->manifest.id)
-            throw error(errc::plugin, "plugin id \"" + p->manifest.id + "\" is already loaded from " + other->path().string());
+            throw error(errc::plugin,
+                        "plugin id \"" + p->manifest.id + "\" is already loaded from " + other->path().string());
 
     registration reg{content_registry::batch(p->manifest.id), &p->manifest, {}, {}};
     p->host = {p->manifest.id, log_, &reg};
-    rehearse_host_v1 host{sizeof(rehearse_host_v1), REHEARSE_API_MAJOR, REHEARSE_API_MINOR, &p->host,
-                          &on_register_content, &on_register_evaluator, &on_register_dialogue, &on_log};
+    rehearse_host_v1 host{sizeof(rehearse_host_v1), REHEARSE_API_MAJOR,     REHEARSE_API_MINOR,    &p->host,
+                          &on_register_content,     &on_register_evaluator, &on_register_dialogue, &on_log};
     string_sink err;
     const rehearse_status status = table->create(&host, &p->instance, &err.raw);
     p->host.staging = nullptr;  // registrations end with `create`; `log` stays

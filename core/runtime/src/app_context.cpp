@@ -1,7 +1,7 @@
 #include "rehearse/core/runtime/app_context.hpp"
 
-#include "rehearse/core/content/content_sync.hpp"
 #include "rehearse/core/base/paths.hpp"
+#include "rehearse/core/content/content_sync.hpp"
 
 #include <algorithm>
 

@@ -48,7 +48,8 @@ std::vector<std::string> slow_vocabulary(const json& op) {
         for (const char* w : words) out.emplace_back(w);
     };
     if (name.find("email") != std::string::npos || name.find("notification") != std::string::npos)
-        add({"sendgrid", "mailgun", "ses", "smtp", "smtplib", "email", "emails", "fcm", "apns", "push", "twilio", "sms"});
+        add({"sendgrid", "mailgun", "ses", "smtp", "smtplib", "email", "emails", "fcm", "apns", "push", "twilio",
+             "sms"});
     if (name.find("ai") != std::string::npos || name.find("extraction") != std::string::npos)
         add({"openai", "gpt", "llm", "textract", "tika", "tesseract", "ocr", "extract", "extraction", "model"});
     if (name.find("pdf") != std::string::npos) add({"pdf", "render", "wkhtmltopdf", "puppeteer"});
@@ -88,11 +89,11 @@ json sync_slow_operation(const context& c) {
             if (method == "GET") {
                 bool doing = false;
                 // The endpoint does the work ("renders", "scraping"), not a state ("404 until rendered").
-                for (std::string_view v : {"generate", "generates", "generating", "render", "renders", "rendering",
-                                           "extract", "extracts", "extracting", "scrape", "scrapes", "scraping",
-                                           "crawl", "crawls", "crawling", "transcode", "transcodes", "transcoding",
-                                           "convert", "converts", "converting", "poll", "polls", "polling", "fetch",
-                                           "fetches", "fetching"}) {
+                for (std::string_view v :
+                     {"generate", "generates",  "generating", "render",      "renders",  "rendering", "extract",
+                      "extracts", "extracting", "scrape",     "scrapes",     "scraping", "crawl",     "crawls",
+                      "crawling", "transcode",  "transcodes", "transcoding", "convert",  "converts",  "converting",
+                      "poll",     "polls",      "polling",    "fetch",       "fetches",  "fetching"}) {
                     for (auto at = find_word(text, v); at != std::string::npos; at = find_word(text, v, at + 1))
                         if (!negated(text, at, v.size())) doing = true;
                 }
@@ -123,18 +124,53 @@ json sync_slow_operation(const context& c) {
         for (const auto& s : c.sentences) {
             if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "http")) continue;
             std::string cue;
-            for (std::string_view p : {"synchronously", "synchronous", "waits for", "wait for", "waiting for",
-                                       "blocks until", "same request", "same response", "before respond",
-                                       "then respond", "before return", "then return", "right away",
-                                       "inside the request", "in the request", "during the request",
-                                       "inside the handler", "in the handler", "request handler", "inline",
-                                       "while the user waits", "inside post", "inside get", "inside the upload",
-                                       "in the upload request", "inside the post", "inside put", "inside patch",
-                                       "blocking", "and responds", "before it responds", "before sending the response",
-                                       "in-request", "in the same call", "on the request path", "and returns",
-                                       "then returns", "once the", "returns when", "responds when", "returns after",
-                                       "responds after", "before acknowledg", "before the response",
-                                       "before replying", "on page load", "when the user opens",
+            for (std::string_view p : {"synchronously",
+                                       "synchronous",
+                                       "waits for",
+                                       "wait for",
+                                       "waiting for",
+                                       "blocks until",
+                                       "same request",
+                                       "same response",
+                                       "before respond",
+                                       "then respond",
+                                       "before return",
+                                       "then return",
+                                       "right away",
+                                       "inside the request",
+                                       "in the request",
+                                       "during the request",
+                                       "inside the handler",
+                                       "in the handler",
+                                       "request handler",
+                                       "inline",
+                                       "while the user waits",
+                                       "inside post",
+                                       "inside get",
+                                       "inside the upload",
+                                       "in the upload request",
+                                       "inside the post",
+                                       "inside put",
+                                       "inside patch",
+                                       "blocking",
+                                       "and responds",
+                                       "before it responds",
+                                       "before sending the response",
+                                       "in-request",
+                                       "in the same call",
+                                       "on the request path",
+                                       "and returns",
+                                       "then returns",
+                                       "once the",
+                                       "returns when",
+                                       "responds when",
+                                       "returns after",
+                                       "responds after",
+                                       "before acknowledg",
+                                       "before the response",
+                                       "before replying",
+                                       "on page load",
+                                       "when the user opens",
                                        "every time the user"})
                 if (s.text.find(p) != std::string::npos) {
                     cue = std::string(p);
@@ -142,25 +178,27 @@ json sync_slow_operation(const context& c) {
                 }
             if (cue.empty()) continue;
             // The request-time cues that are not about responding need a request in the sentence.
-            if (cue == "on page load" || cue == "when the user opens" ||
-                cue == "every time the user" || cue == "once the") {
-                if (!contains_any(s.text, {"request", "respond", "responds", "response", "returns", "shows",
-                                           "page", "dashboard", "endpoint", "opens", "loads", "backend", "api"}))
+            if (cue == "on page load" || cue == "when the user opens" || cue == "every time the user" ||
+                cue == "once the") {
+                if (!contains_any(s.text, {"request", "respond", "responds", "response", "returns", "shows", "page",
+                                           "dashboard", "endpoint", "opens", "loads", "backend", "api"}))
                     continue;
             }
             // Questions, hypotheticals and trade-off discussions are not the design. A condition inside
             // the flow ("if Bob is offline, the handler calls FCM") is.
             if (!s.text.empty() && s.text.back() == '?') continue;
-            if (contains_any(s.text, {"would", "could", "might", "whether", "should we", "vs", "versus",
-                                      "instead of", "rather than", "trade-off", "tradeoff", "alternative", "if we",
-                                      "if you", "if i", "avoid", "never", "don't", "do not", "not block"}))
+            if (contains_any(s.text,
+                             {"would",      "could",       "might",     "whether",  "should we",   "vs",       "versus",
+                              "instead of", "rather than", "trade-off", "tradeoff", "alternative", "if we",    "if you",
+                              "if i",       "avoid",       "never",     "don't",    "do not",      "not block"}))
                 continue;
             const auto cue_pos = s.text.find(cue);
             if (negated(s.text, cue_pos, cue.size())) continue;
-            if (contains_any(s.text, {"asynchronous", "asynchronously", "async", "queue", "queued", "worker",
-                                      "workers", "background", "202", "job id", "enqueue", "enqueues", "cron",
-                                      "scheduler", "scheduled", "nightly", "periodic", "every night",
-                                      "every hour", "every minute", "every day"}))
+            if (contains_any(s.text,
+                             {"asynchronous", "asynchronously", "async",     "queue",   "queued",   "worker",
+                              "workers",      "background",     "202",       "job id",  "enqueue",  "enqueues",
+                              "cron",         "scheduler",      "scheduled", "nightly", "periodic", "every night",
+                              "every hour",   "every minute",   "every day"}))
                 continue;
             bool kw = false;
             for (const auto& k : vocabulary)
@@ -196,8 +234,8 @@ json evaluate_api(const context& c) {
     for (const auto& e : endpoints)
         for (const auto& s : segments(e.value("path", "")))
             if (versioned_segment(s)) versioned = true;
-    if (!versioned &&
-        !mention(c, {"api version", "api-version", "versioning", "versioned", "accept-version", "version header", "/v1"}))
+    if (!versioned && !mention(c, {"api version", "api-version", "versioning", "versioned", "accept-version",
+                                   "version header", "/v1"}))
         findings.push_back(finding(
             "no-api-versioning", "api", "minor", "None of the endpoints carries a version.",
             "Prefix paths with /api/v1 (or use a version header) so you can change the contract without breaking "
@@ -208,18 +246,18 @@ json evaluate_api(const context& c) {
         strengths.push_back("Your endpoints are versioned (" + endpoints[0].value("path", "") + ")");
 
     // no-pagination: a GET on a collection with no page/limit/cursor.
-    const bool global_pagination = mention(c, {"paginate", "paginated", "pagination", "limit/offset", "keyset"},
-                                           {"api"}) != nullptr;
-    static const std::set<std::string> page_params{"page", "limit", "cursor", "offset", "per_page", "page_size", "size",
-                                                   "next", "next_token", "page_token", "after", "before",
-                                                   "starting_after", "max_results", "count", "pagesize", "pagetoken",
-                                                   "first", "last", "since", "since_id", "max_id", "from"};
-    static const std::set<std::string> singletons{"me", "health", "healthz", "status", "stats", "count", "config",
-                                                  "settings", "profile", "download", "metadata", "preview", "content",
-                                                  "file", "thumbnail", "summary", "url", "redirect", "login", "logout",
-                                                  "token", "upload-url", "presign", "presigned-url", "ws", "websocket",
-                                                  "stream", "manifest", "ping", "version", "search-suggest",
-                                                  "analytics", "result", "results", "export", "raw", "text"};
+    const bool global_pagination =
+        mention(c, {"paginate", "paginated", "pagination", "limit/offset", "keyset"}, {"api"}) != nullptr;
+    static const std::set<std::string> page_params{
+        "page",       "limit",      "cursor", "offset", "per_page",       "page_size",   "size",  "next",
+        "next_token", "page_token", "after",  "before", "starting_after", "max_results", "count", "pagesize",
+        "pagetoken",  "first",      "last",   "since",  "since_id",       "max_id",      "from"};
+    static const std::set<std::string> singletons{
+        "me",      "health",    "healthz",  "status",   "stats",   "count",      "config",         "settings",
+        "profile", "download",  "metadata", "preview",  "content", "file",       "thumbnail",      "summary",
+        "url",     "redirect",  "login",    "logout",   "token",   "upload-url", "presign",        "presigned-url",
+        "ws",      "websocket", "stream",   "manifest", "ping",    "version",    "search-suggest", "analytics",
+        "result",  "results",   "export",   "raw",      "text"};
     if (!global_pagination) {
         for (const auto& e : endpoints) {
             if (e.value("method", "") != "GET") continue;
@@ -229,9 +267,10 @@ json evaluate_api(const context& c) {
             if (is_param(last) || singletons.count(last) || versioned_segment(last) || last == "api") continue;
             if (last.find('.') != std::string::npos) continue;
             // A collection is a plural noun ("documents", "comments"); "/{id}/pdf" or "/presence" is one thing.
-            const bool plural = (last.size() > 2 && last.back() == 's' && last[last.size() - 2] != 's' && last != "status") ||
-                                last == "feed" || last == "timeline" || last == "history" || last == "inbox" ||
-                                last == "search" || last == "activity" || last == "list";
+            const bool plural =
+                (last.size() > 2 && last.back() == 's' && last[last.size() - 2] != 's' && last != "status") ||
+                last == "feed" || last == "timeline" || last == "history" || last == "inbox" || last == "search" ||
+                last == "activity" || last == "list";
             if (!plural) continue;
             const std::string lt = lower(e.value("text", ""));
             if (contains_any(lt, {"event-stream", "sse", "websocket", "stream"})) continue;
@@ -239,23 +278,25 @@ json evaluate_api(const context& c) {
             for (const auto& q : e.value("query_params", json::array()))
                 if (page_params.count(q.get<std::string>())) paged = true;
             const std::string text = lower(e.value("text", ""));
-            if (contains_any(text, {"cursor", "paginated", "pagination", "page", "limit", "offset", "next_cursor"})) paged = true;
+            if (contains_any(text, {"cursor", "paginated", "pagination", "page", "limit", "offset", "next_cursor"}))
+                paged = true;
             if (paged) continue;
-            findings.push_back(finding(
-                "no-pagination", "api", "minor",
-                "The list endpoint GET " + e.value("path", "") + " returns an unbounded list.",
-                "Take limit and cursor query parameters (GET ...?limit=50&cursor=...) and return next_cursor with each page.",
-                excerpt(e.value("text", ""), 100),
-                "Lists grow without bound; one big tenant turns an unpaginated call into a multi-megabyte, "
-                "multi-second response."));
+            findings.push_back(
+                finding("no-pagination", "api", "minor",
+                        "The list endpoint GET " + e.value("path", "") + " returns an unbounded list.",
+                        "Take limit and cursor query parameters (GET ...?limit=50&cursor=...) and return next_cursor "
+                        "with each page.",
+                        excerpt(e.value("text", ""), 100),
+                        "Lists grow without bound; one big tenant turns an unpaginated call into a multi-megabyte, "
+                        "multi-second response."));
             break;
         }
     }
 
     // wrong-http-verb
-    static const std::set<std::string> action_words{"create", "add", "new", "delete", "remove", "update", "edit",
-                                                    "submit", "upload", "cancel", "shorten", "insert", "save", "set",
-                                                    "post", "send", "approve", "reject", "modify"};
+    static const std::set<std::string> action_words{
+        "create",  "add",    "new",  "delete", "remove", "update", "edit",    "submit", "upload", "cancel",
+        "shorten", "insert", "save", "set",    "post",   "send",   "approve", "reject", "modify"};
     for (const auto& e : endpoints) {
         const std::string method = e.value("method", "");
         const auto segs = segments(e.value("path", ""));
@@ -311,20 +352,20 @@ json evaluate_api(const context& c) {
         bool creates = false;
         for (const auto& e : endpoints)
             if (e.value("method", "") == "POST" || e.value("method", "") == "PUT") creates = true;
-        const sentence* key = mention(c, {"idempotency", "idempotent", "idempotency-key", "idempotency key",
-                                          "client-generated id", "request id",
-                                          "client_msg_id", "client message id", "idempotency_key",
-                                          "client_request_id", "request_id", "client-generated", "client generated",
-                                          "exactly-once", "exactly once", "on conflict", "upsert", "safe to retry",
-                                          "retry-safe", "dedupe key", "x-request-id", "client_message_id"},
-                                      {}, true, true);
+        const sentence* key = mention(
+            c, {"idempotency",  "idempotent",       "idempotency-key",   "idempotency key", "client-generated id",
+                "request id",   "client_msg_id",    "client message id", "idempotency_key", "client_request_id",
+                "request_id",   "client-generated", "client generated",  "exactly-once",    "exactly once",
+                "on conflict",  "upsert",           "safe to retry",     "retry-safe",      "dedupe key",
+                "x-request-id", "client_message_id"},
+            {}, true, true);
         // "Dedup" alone may be storage dedup (content-addressed blocks); it makes retries safe only
         // when it is about requests, messages or retries.
         if (!key)
             for (const auto& s : c.sentences) {
                 if (s.kind == "heading" || (s.kind == "code" && is_program(s.lang))) continue;
-                for (std::string_view d : {"dedupe", "deduplicate", "deduplicates", "deduplication", "dedup", "dedupes",
-                                           "deduplicated"}) {
+                for (std::string_view d :
+                     {"dedupe", "deduplicate", "deduplicates", "deduplication", "dedup", "dedupes", "deduplicated"}) {
                     const auto at = find_word(s.text, d);
                     if (at == std::string::npos || negated(s.text, at, d.size())) continue;
                     for (std::string_view w : {"retry", "retries", "retried", "request", "requests", "message",

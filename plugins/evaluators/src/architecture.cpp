@@ -14,8 +14,10 @@ namespace {
 void kinds(const context& c, std::set<std::string>& present, std::set<std::string>& declined) {
     for (const auto& comp : c.answer.value("architecture", json::object()).value("components", json::array())) {
         const std::string k = comp.value("kind", "");
-        if (comp.value("negated", false)) declined.insert(k);
-        else present.insert(k);
+        if (comp.value("negated", false))
+            declined.insert(k);
+        else
+            present.insert(k);
     }
     for (const auto& k : present) declined.erase(k);
 }
@@ -35,14 +37,15 @@ json evaluate_architecture(const context& c) {
         // A deliberate, reasoned "no cache at this scale" on a tiny problem is a decision, not a gap.
         const bool reasoned = declined.count("cache") && small;
         if (!reasoned)
-            findings.push_back(finding(
-                "no-caching", "architecture", small ? "minor" : "major",
-                "This problem is read-heavy but the design has no cache in front of the database.",
-                "Add cache-aside (e.g. Redis) for the hot read path, say what you cache, the TTL and how you "
-                "invalidate on writes.",
-                declined.count("cache") ? "the answer says no cache is needed" : "no cache, Redis, Memcached or CDN mentioned",
-                "Reads dominate; serving them from memory cuts latency and keeps the database from becoming "
-                "the first bottleneck."));
+            findings.push_back(
+                finding("no-caching", "architecture", small ? "minor" : "major",
+                        "This problem is read-heavy but the design has no cache in front of the database.",
+                        "Add cache-aside (e.g. Redis) for the hot read path, say what you cache, the TTL and how you "
+                        "invalidate on writes.",
+                        declined.count("cache") ? "the answer says no cache is needed"
+                                                : "no cache, Redis, Memcached or CDN mentioned",
+                        "Reads dominate; serving them from memory cuts latency and keeps the database from becoming "
+                        "the first bottleneck."));
     }
     const json& slow = flags.value("slow_operations", json::array());
     if (!slow.empty()) {
@@ -84,9 +87,9 @@ json evaluate_architecture(const context& c) {
                     // The queue and the slow step are named together: "OCR jobs go through SQS",
                     // "S3 event -> SQS -> transcoding workers".
                     std::vector<std::size_t> async_at;
-                    for (std::string_view w : {"queue", "queued", "enqueue", "worker", "workers", "background",
-                                               "async", "asynchronous", "asynchronously", "job", "jobs", "consumer",
-                                               "celery", "sidekiq", "sqs", "rabbitmq", "kafka", "202"})
+                    for (std::string_view w : {"queue", "queued", "enqueue", "worker", "workers", "background", "async",
+                                               "asynchronous", "asynchronously", "job", "jobs", "consumer", "celery",
+                                               "sidekiq", "sqs", "rabbitmq", "kafka", "202"})
                         for (auto at = find_word(s.text, w); at != std::string::npos; at = find_word(s.text, w, at + 1))
                             if (!negated(s.text, at, w.size())) async_at.push_back(at);
                     if (async_at.empty()) continue;
@@ -100,7 +103,9 @@ json evaluate_architecture(const context& c) {
                 }
                 if (tied) break;
             }
-            if (!tied) evidence = "the queue in the design does not carry the slow step: " + sync.value("evidence", std::string());
+            if (!tied)
+                evidence =
+                    "the queue in the design does not carry the slow step: " + sync.value("evidence", std::string());
         }
         if (!evidence.empty())
             findings.push_back(finding(
@@ -122,9 +127,11 @@ json evaluate_architecture(const context& c) {
                 const std::string type = col.value("type", "");
                 const std::string name = col.value("name", "") + " " + t.value("name", "");
                 bool binary = false;
-                for (const char* b : {"bytea", "blob", "longblob", "mediumblob", "varbinary"}) binary = binary || type == b;
+                for (const char* b : {"bytea", "blob", "longblob", "mediumblob", "varbinary"})
+                    binary = binary || type == b;
                 bool file = false;
-                for (const char* w : {"file", "pdf", "document", "image", "photo", "video", "content", "data", "attachment"})
+                for (const char* w :
+                     {"file", "pdf", "document", "image", "photo", "video", "content", "data", "attachment"})
                     file = file || name.find(w) != std::string::npos;
                 if (binary && file) bytes_in_db = true;
             }
@@ -133,7 +140,8 @@ json evaluate_architecture(const context& c) {
             for (const auto& s : c.sentences) {
                 if (s.kind == "heading" || future_only(s.text)) continue;
                 bool named = false;
-                for (std::string_view w : {"s3", "object storage", "object store", "blob storage", "gcs", "bucket", "minio"}) {
+                for (std::string_view w :
+                     {"s3", "object storage", "object store", "blob storage", "gcs", "bucket", "minio"}) {
                     const auto at = find_word(s.text, w);
                     if (at != std::string::npos && !negated(s.text, at, w.size())) named = true;
                 }
@@ -182,8 +190,7 @@ json evaluate_architecture(const context& c) {
         for (const auto& n : named) list += (list.empty() ? "" : ", ") + n;
         strengths.push_back("Your architecture has the pieces this problem needs (" + list + ")");
     }
-    if (edges >= 2)
-        strengths.push_back("You showed how a request flows through the system, not just a list of boxes");
+    if (edges >= 2) strengths.push_back("You showed how a request flows through the system, not just a list of boxes");
     if (flags.value("stores_files", false) && object_storage)
         strengths.push_back("You kept file bytes in object storage rather than the database");
     double score = present.empty() ? 0.05 : 0.35 + 0.5 * coverage + (edges >= 2 ? 0.15 : 0.05);

@@ -16,10 +16,10 @@ namespace rehearse::evaluators {
 using nlohmann::json;
 
 struct sentence {
-    std::string text;   // lowercase
-    std::string raw;    // as written, for evidence
+    std::string text;  // lowercase
+    std::string raw;   // as written, for evidence
     std::string section;
-    std::string kind;   // block kind: paragraph, item, code, ...
+    std::string kind;  // block kind: paragraph, item, code, ...
     std::string lang;
     int line = 0;
 };

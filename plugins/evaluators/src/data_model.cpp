@@ -9,9 +9,9 @@ namespace rehearse::evaluators {
 namespace {
 
 const std::set<std::string>& tenant_keys() {
-    static const std::set<std::string> s{"company_id", "tenant_id", "org_id", "organization_id", "organisation_id",
-                                         "account_id", "workspace_id", "firm_id", "customer_id", "team_id",
-                                         "law_firm_id", "client_company_id"};
+    static const std::set<std::string> s{"company_id",      "tenant_id",  "org_id",       "organization_id",
+                                         "organisation_id", "account_id", "workspace_id", "firm_id",
+                                         "customer_id",     "team_id",    "law_firm_id",  "client_company_id"};
     return s;
 }
 
@@ -43,17 +43,19 @@ bool small_binary_name(const std::string& n) {
 /// Table a column named like `user_id` / `created_by` points at, if such a table exists.
 std::string referenced_table(const std::string& col, const std::set<std::string>& tables, const std::string& self) {
     // People named by their role in the row: author_id, owner, follower, sender_id, assignee_id.
-    static const std::set<std::string> roles{"author", "owner", "follower", "followee", "following", "sender",
-                                             "recipient", "receiver", "creator", "assignee", "reviewer", "uploader",
-                                             "requester", "reporter", "approver", "actor", "viewer", "liker",
-                                             "blocker", "blocked", "inviter", "invitee", "editor", "commenter"};
+    static const std::set<std::string> roles{"author",    "owner",    "follower", "followee", "following", "sender",
+                                             "recipient", "receiver", "creator",  "assignee", "reviewer",  "uploader",
+                                             "requester", "reporter", "approver", "actor",    "viewer",    "liker",
+                                             "blocker",   "blocked",  "inviter",  "invitee",  "editor",    "commenter"};
     std::string base;
-    if (col.size() > 3 && col.compare(col.size() - 3, 3, "_id") == 0) base = col.substr(0, col.size() - 3);
+    if (col.size() > 3 && col.compare(col.size() - 3, 3, "_id") == 0)
+        base = col.substr(0, col.size() - 3);
     else if (col == "created_by" || col == "updated_by" || col == "changed_by" || col == "uploaded_by" ||
              col == "deleted_by" || col == "approved_by" || col == "reviewed_by" || col == "assigned_to" ||
              roles.count(col))
         base = "user";
-    else return "";
+    else
+        return "";
     if (base.empty()) return "";
     if (roles.count(base)) {
         const bool own_table = tables.count(base) || tables.count(base + "s");
@@ -115,7 +117,8 @@ json evaluate_data_model(const context& c) {
             "sql-parse-error", "data-model", "info",
             "One SQL statement could not be read: " + e.value("message", std::string("syntax error")) + " (line " +
                 std::to_string(e.value("line", 0)) + ", column " + std::to_string(e.value("column", 0)) + ").",
-            "Write DDL that runs: CREATE TABLE name (column TYPE constraints, ...); the rest of your schema was still graded.",
+            "Write DDL that runs: CREATE TABLE name (column TYPE constraints, ...); the rest of your schema was still "
+            "graded.",
             excerpt(e.value("statement", ""), 100), "A schema that parses is unambiguous to the interviewer."));
 
     // files-in-database: binary columns for documents/media, or prose that puts file bytes in the DB.
@@ -128,9 +131,10 @@ json evaluate_data_model(const context& c) {
                 // Only file-like bytes count: an encrypted message envelope in BYTEA is a message.
                 const std::string tname = t.value("name", "");
                 bool file_like = false;
-                for (const char* w : {"file", "document", "attachment", "media", "photo", "image", "video", "upload",
-                                      "blob", "asset", "pdf", "scan", "content", "data", "bytes", "binary", "raw",
-                                      "thumbnail", "avatar", "picture", "audio", "body"})
+                for (const char* w :
+                     {"file", "document",  "attachment", "media",   "photo",   "image", "video", "upload",
+                      "blob", "asset",     "pdf",        "scan",    "content", "data",  "bytes", "binary",
+                      "raw",  "thumbnail", "avatar",     "picture", "audio",   "body"})
                     if (name.find(w) != std::string::npos || tname.find(w) != std::string::npos) file_like = true;
                 if (binary_type(type) && !small_binary_name(name) && file_like && evidence.empty())
                     evidence = t.value("name", "") + "." + name + " " + type;
@@ -140,26 +144,32 @@ json evaluate_data_model(const context& c) {
             for (const auto& s : c.sentences) {
                 if (s.kind == "code" && s.lang != "") continue;
                 const auto& t = s.text;
-                const bool file_word = find_word(t, "file") != std::string::npos || find_word(t, "pdf") != std::string::npos ||
-                                       find_word(t, "image") != std::string::npos || find_word(t, "video") != std::string::npos ||
-                                       find_word(t, "document") != std::string::npos || find_word(t, "attachment") != std::string::npos ||
-                                       find_word(t, "binary") != std::string::npos || find_word(t, "content") != std::string::npos;
+                const bool file_word =
+                    find_word(t, "file") != std::string::npos || find_word(t, "pdf") != std::string::npos ||
+                    find_word(t, "image") != std::string::npos || find_word(t, "video") != std::string::npos ||
+                    find_word(t, "document") != std::string::npos || find_word(t, "attachment") != std::string::npos ||
+                    find_word(t, "binary") != std::string::npos || find_word(t, "content") != std::string::npos;
                 if (!file_word) continue;
-                for (std::string_view p : {"blob", "bytea", "in the database", "in the db", "in postgres",
-                                           "in postgresql", "in mysql", "in a column", "in the table", "inside the database"}) {
+                for (std::string_view p :
+                     {"blob", "bytea", "in the database", "in the db", "in postgres", "in postgresql", "in mysql",
+                      "in a column", "in the table", "inside the database"}) {
                     const auto pos = find_word(t, p);
                     if (pos == std::string::npos || negated(t, pos, p.size())) continue;
                     // Only when file bytes are the thing stored: "store ... file ... in the database".
-                    const bool storing = find_word(t, "store") != std::string::npos || find_word(t, "save") != std::string::npos ||
-                                         find_word(t, "stored") != std::string::npos || find_word(t, "keep") != std::string::npos ||
-                                         find_word(t, "put") != std::string::npos || find_word(t, "as a blob") != std::string::npos ||
-                                         p == "blob" || p == "bytea";
-                    const bool metadata = find_word(t, "metadata") != std::string::npos || find_word(t, "key") != std::string::npos ||
-                                          find_word(t, "path") != std::string::npos || find_word(t, "url") != std::string::npos ||
-                                          find_word(t, "reference") != std::string::npos;
-                    const bool elsewhere = find_word(t, "s3") != std::string::npos || find_word(t, "object storage") != std::string::npos ||
+                    const bool storing =
+                        find_word(t, "store") != std::string::npos || find_word(t, "save") != std::string::npos ||
+                        find_word(t, "stored") != std::string::npos || find_word(t, "keep") != std::string::npos ||
+                        find_word(t, "put") != std::string::npos || find_word(t, "as a blob") != std::string::npos ||
+                        p == "blob" || p == "bytea";
+                    const bool metadata =
+                        find_word(t, "metadata") != std::string::npos || find_word(t, "key") != std::string::npos ||
+                        find_word(t, "path") != std::string::npos || find_word(t, "url") != std::string::npos ||
+                        find_word(t, "reference") != std::string::npos;
+                    const bool elsewhere = find_word(t, "s3") != std::string::npos ||
+                                           find_word(t, "object storage") != std::string::npos ||
                                            find_word(t, "blob storage") != std::string::npos;
-                    if (storing && !(metadata && p != "blob" && p != "bytea") && !(elsewhere && p != "blob" && p != "bytea")) {
+                    if (storing && !(metadata && p != "blob" && p != "bytea") &&
+                        !(elsewhere && p != "blob" && p != "bytea")) {
                         evidence = excerpt(s.raw, 120);
                         break;
                     }
@@ -187,7 +197,8 @@ json evaluate_data_model(const context& c) {
         std::string cols;
         for (const auto& t : tables)
             for (const auto& col : t.value("columns", json::array()))
-                if ((col.value("type", "") == "varchar" || col.value("type", "") == "nvarchar") && col["length"].is_null())
+                if ((col.value("type", "") == "varchar" || col.value("type", "") == "nvarchar") &&
+                    col["length"].is_null())
                     cols += (cols.empty() ? "" : ", ") + t.value("name", "") + "." + col.value("name", "");
         if (!cols.empty())
             findings.push_back(finding("unbounded-varchar", "data-model", "minor",
@@ -283,7 +294,9 @@ json evaluate_data_model(const context& c) {
                 "missing-index", "data-model", "major", "Columns you filter or join by have no index: " + missing + ".",
                 "For every query you expect, index the columns in its WHERE and JOIN, leading with the most "
                 "selective one, e.g. CREATE INDEX ON documents(company_id, created_at).",
-                missing, "Without an index each lookup scans the whole table; at scale queries go from milliseconds to seconds."));
+                missing,
+                "Without an index each lookup scans the whole table; at scale queries go from milliseconds to "
+                "seconds."));
     }
 
     // no-multi-tenancy
@@ -298,13 +311,13 @@ json evaluate_data_model(const context& c) {
                                             "row-level security", "row level security", "schema per tenant",
                                             "database per tenant", "tenant isolation", "per-tenant", "per tenant"});
         if (!keyed && !prose) {
-                findings.push_back(finding(
-                    "no-multi-tenancy", "data-model", "critical",
-                    "Many companies share this system, but the tables carry no tenant key.",
-                    "Add company_id (NOT NULL, REFERENCES companies) to every tenant-owned table, index it first in "
-                    "composite indexes and filter every query by it.",
-                    tables.empty() ? "no tenant key mentioned" : "no company_id/tenant_id column in any table",
-                    "Without a tenant key one customer's query can return another customer's documents: a data leak."));
+            findings.push_back(finding(
+                "no-multi-tenancy", "data-model", "critical",
+                "Many companies share this system, but the tables carry no tenant key.",
+                "Add company_id (NOT NULL, REFERENCES companies) to every tenant-owned table, index it first in "
+                "composite indexes and filter every query by it.",
+                tables.empty() ? "no tenant key mentioned" : "no company_id/tenant_id column in any table",
+                "Without a tenant key one customer's query can return another customer's documents: a data leak."));
         }
     }
 
@@ -313,9 +326,9 @@ json evaluate_data_model(const context& c) {
         bool table = false;
         for (const auto& n : names)
             if (history_table(n)) table = true;
-        const sentence* prose = mention(c, {"audit log", "audit trail", "audit table", "history table", "event log",
-                                            "change log", "changelog", "event sourcing", "status history",
-                                            "version history", "append-only log", "audit"});
+        const sentence* prose = mention(
+            c, {"audit log", "audit trail", "audit table", "history table", "event log", "change log", "changelog",
+                "event sourcing", "status history", "version history", "append-only log", "audit"});
         if (!table && !prose)
             findings.push_back(finding(
                 "missing-audit-trail", "data-model", "major",
@@ -348,8 +361,10 @@ json evaluate_data_model(const context& c) {
         score = 0.45 + 0.35 * coverage + (all_pk ? 0.2 : 0.05);
         if (all_pk && tables.size() >= 2) strengths.push_back("Your schema gives every table a primary key");
         std::size_t fks = 0, idx = 0;
-        for (const auto& t : tables) fks += t.value("foreign_keys", json::array()).size(), idx += t.value("indexes", json::array()).size();
-        if (fks >= 2) strengths.push_back("You linked the tables with foreign keys (" + std::to_string(fks) + " REFERENCES)");
+        for (const auto& t : tables)
+            fks += t.value("foreign_keys", json::array()).size(), idx += t.value("indexes", json::array()).size();
+        if (fks >= 2)
+            strengths.push_back("You linked the tables with foreign keys (" + std::to_string(fks) + " REFERENCES)");
         if (idx >= 1 && findings.empty()) strengths.push_back("You indexed the columns your queries filter by");
         bool tenant_gap = false;
         for (const auto& f : findings) tenant_gap = tenant_gap || f["id"] == "no-multi-tenancy";

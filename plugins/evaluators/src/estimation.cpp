@@ -45,17 +45,25 @@ std::set<std::string> words_of(std::string_view text) {
             return;
         }
         const std::string p = period_word(w);
-        if (after_per) out.insert("per_" + (p.empty() ? w : p));
-        else if (w == "qp" || w == "qps" || w == "rp" || w == "tp") out.insert("per_second");
-        else if (w == "daily") out.insert("per_day");
-        else if (w == "yearly" || w == "annual" || w == "annually") out.insert("per_year");
-        else if (w == "monthly") out.insert("per_month");
-        else out.insert(w);
+        if (after_per)
+            out.insert("per_" + (p.empty() ? w : p));
+        else if (w == "qp" || w == "qps" || w == "rp" || w == "tp")
+            out.insert("per_second");
+        else if (w == "daily")
+            out.insert("per_day");
+        else if (w == "yearly" || w == "annual" || w == "annually")
+            out.insert("per_year");
+        else if (w == "monthly")
+            out.insert("per_month");
+        else
+            out.insert(w);
         after_per = false;
     };
     for (char ch : text) {
-        if (is_word_char(ch) || ch == '-') cur += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        else push();
+        if (is_word_char(ch) || ch == '-')
+            cur += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        else
+            push();
     }
     push();
     // "read/write" style words split on the hyphen too.
@@ -105,9 +113,12 @@ std::string human(double v, const std::string& unit) {
         o << x << ' ' << suffix << (unit == "bytes_per_second" ? "/s" : "");
         return o.str();
     }
-    if (x >= 1e9) x /= 1e9, suffix = "B";
-    else if (x >= 1e6) x /= 1e6, suffix = "M";
-    else if (x >= 1e4) x /= 1e3, suffix = "k";
+    if (x >= 1e9)
+        x /= 1e9, suffix = "B";
+    else if (x >= 1e6)
+        x /= 1e6, suffix = "M";
+    else if (x >= 1e4)
+        x /= 1e3, suffix = "k";
     o.precision(x < 10 ? 3 : 4);
     o << x << suffix << (unit == "per_second" ? "/s" : "");
     return o.str();
@@ -176,8 +187,9 @@ json evaluate_estimation(const context& c) {
         const bool peak = words.count("peak") > 0;
         // "1,160 posts/s" counts posts whatever the label says: the alias must name that noun.
         const std::string noun = stem(lower(e.value("noun", std::string())));
-        static const std::set<std::string> generic_nouns{"request", "req", "op", "operation", "call", "query",
-                                                         "hit", "time", "item", "record", "row", "unit", "new"};
+        static const std::set<std::string> generic_nouns{"request", "req",  "op",   "operation", "call",
+                                                         "query",   "hit",  "time", "item",      "record",
+                                                         "row",     "unit", "new"};
         const std::string clause = e.value("clause", std::string());
         const bool scaled = words.count("10x") || words.count("100x") || words.count("future") ||
                             words.count("growth") || clause.find("10x") != std::string::npos ||
@@ -257,8 +269,10 @@ json evaluate_estimation(const context& c) {
         for (const auto& v : values) {
             if (v.first <= 0) continue;
             const double ratio = std::max(v.first / ref, ref / v.first);
-            if (ratio <= 2.0 + 1e-9) ok = true;
-            else if (ratio > worst_ratio) worst_ratio = ratio, worst = &v;
+            if (ratio <= 2.0 + 1e-9)
+                ok = true;
+            else if (ratio > worst_ratio)
+                worst_ratio = ratio, worst = &v;
         }
         const std::string unit = q->value("unit", "count");
         const std::string label = q->value("label", "");
@@ -273,15 +287,17 @@ json evaluate_estimation(const context& c) {
         if (!worst) continue;
         const json& e = *worst->second;
         std::ostringstream msg;
-        msg << "Your estimate of " << lower(label) << " is off by about " << std::lround(worst_ratio)
-            << "x: you wrote " << e.value("text", "") << " (" << human(worst->first, unit) << "), the reference is about "
+        msg << "Your estimate of " << lower(label) << " is off by about " << std::lround(worst_ratio) << "x: you wrote "
+            << e.value("text", "") << " (" << human(worst->first, unit) << "), the reference is about "
             << human(ref, unit) << ".";
-        findings.push_back(finding("estimate-off", "estimation", "major", msg.str(),
-                                   "Re-derive it step by step: " + q->value("derivation", std::string("daily volume / 86,400 s, then multiply by size")),
-                                   "line " + std::to_string(e.value("line", 0)) + ": \"" +
-                                       excerpt(e.value("before", "") + e.value("text", ""), 120) + "\"",
-                                   "An estimate off by an order of magnitude leads to the wrong architecture: "
-                                   "over-built for tiny load or under-built for real load."));
+        findings.push_back(
+            finding("estimate-off", "estimation", "major", msg.str(),
+                    "Re-derive it step by step: " +
+                        q->value("derivation", std::string("daily volume / 86,400 s, then multiply by size")),
+                    "line " + std::to_string(e.value("line", 0)) + ": \"" +
+                        excerpt(e.value("before", "") + e.value("text", ""), 120) + "\"",
+                    "An estimate off by an order of magnitude leads to the wrong architecture: "
+                    "over-built for tiny load or under-built for real load."));
     }
     double score = 0.5 + 0.12 * static_cast<double>(within);
     if (c.has_section("estimation")) score += 0.1;

@@ -38,8 +38,8 @@ class evaluator_plugin final : public sdk::plugin {
     }
 
     std::string evaluate(std::string_view evaluator_id, std::string_view request_json) override {
-        const auto* e = std::find_if(std::begin(entries), std::end(entries),
-                                     [&](const entry& x) { return evaluator_id == x.id; });
+        const auto* e =
+            std::find_if(std::begin(entries), std::end(entries), [&](const entry& x) { return evaluator_id == x.id; });
         if (e == std::end(entries)) throw sdk::not_supported("no evaluator '" + std::string(evaluator_id) + "'");
         // The host asks every evaluator about the same answer in a row; the request differs only in
         // "evaluator", so the parsed request and its sentences are kept for the next call.

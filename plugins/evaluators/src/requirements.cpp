@@ -46,10 +46,11 @@ json evaluate_requirements(const context& c) {
             (e.value("value", 0.0) >= 1000 && (!noun.empty() || e.value("unit", "") == "bytes")))
             numbers = true;
     }
-    const sentence* scale_words = mention(c, {"traffic", "qps", "rps", "requests per", "per day", "per second",
-                                              "dau", "mau", "scale", "volume", "load", "throughput", "how many",
-                                              "number of users", "concurrent"},
-                                          {"requirements"});
+    const sentence* scale_words =
+        mention(c,
+                {"traffic", "qps", "rps", "requests per", "per day", "per second", "dau", "mau", "scale", "volume",
+                 "load", "throughput", "how many", "number of users", "concurrent"},
+                {"requirements"});
     if (!scale_item && !numbers && !scale_words) {
         findings.push_back(finding(
             "requirements-missing-scale", "requirements", "major",

@@ -16,28 +16,96 @@ json evaluate_scaling(const context& c) {
     const std::initializer_list<std::string_view> where_scaling = {"scaling"};
     const std::initializer_list<std::string_view> anywhere = {};
     const auto& where = scaling_section ? where_scaling : anywhere;
-    const sentence* bottleneck = mention(
-        c, {"bottleneck", "hotspot", "hot spot", "hot key", "hot partition", "hot shard", "contention", "saturate",
-            "saturates", "saturation", "first to break", "breaks first", "first limit", "limiting factor", "cpu-bound",
-            "iops", "connection limit", "connection pool", "queue depth", "replication lag", "replica lag", "fan-out",
-            "fanout", "write throughput", "read throughput", "read load", "write load", "lock", "single writer", "p99",
-            "celebrity", "thundering herd", "cache hit", "hit rate", "shard key", "partition key", "shard by",
-            "partition by", "partitioned by", "consistent hashing", "denormalize", "precompute", "backpressure",
-            "write-behind", "per second", "/s", "qps"},
-        where);
-    const sentence* generic = mention(c, {"add more servers", "more servers", "more machines", "add servers",
-                                          "scale horizontally", "horizontally", "horizontal scaling", "just scale",
-                                          "auto-scale", "autoscale", "auto scaling", "autoscaling", "scale out",
-                                          "add more instances", "more instances", "bigger machine", "scale up",
-                                          "good machine", "bigger instance", "instance size", "any load",
-                                          "scale independently", "scale each service", "infinitely", "should be fine",
-                                          "should be enough", "handle a lot", "more app servers", "bigger", "larger", "beefier",
-                                          "more api servers", "more web servers", "upgrade the"},
+    const sentence* bottleneck = mention(c,
+                                         {"bottleneck",
+                                          "hotspot",
+                                          "hot spot",
+                                          "hot key",
+                                          "hot partition",
+                                          "hot shard",
+                                          "contention",
+                                          "saturate",
+                                          "saturates",
+                                          "saturation",
+                                          "first to break",
+                                          "breaks first",
+                                          "first limit",
+                                          "limiting factor",
+                                          "cpu-bound",
+                                          "iops",
+                                          "connection limit",
+                                          "connection pool",
+                                          "queue depth",
+                                          "replication lag",
+                                          "replica lag",
+                                          "fan-out",
+                                          "fanout",
+                                          "write throughput",
+                                          "read throughput",
+                                          "read load",
+                                          "write load",
+                                          "lock",
+                                          "single writer",
+                                          "p99",
+                                          "celebrity",
+                                          "thundering herd",
+                                          "cache hit",
+                                          "hit rate",
+                                          "shard key",
+                                          "partition key",
+                                          "shard by",
+                                          "partition by",
+                                          "partitioned by",
+                                          "consistent hashing",
+                                          "denormalize",
+                                          "precompute",
+                                          "backpressure",
+                                          "write-behind",
+                                          "per second",
+                                          "/s",
+                                          "qps"},
+                                         where);
+    const sentence* generic = mention(c,
+                                      {"add more servers",
+                                       "more servers",
+                                       "more machines",
+                                       "add servers",
+                                       "scale horizontally",
+                                       "horizontally",
+                                       "horizontal scaling",
+                                       "just scale",
+                                       "auto-scale",
+                                       "autoscale",
+                                       "auto scaling",
+                                       "autoscaling",
+                                       "scale out",
+                                       "add more instances",
+                                       "more instances",
+                                       "bigger machine",
+                                       "scale up",
+                                       "good machine",
+                                       "bigger instance",
+                                       "instance size",
+                                       "any load",
+                                       "scale independently",
+                                       "scale each service",
+                                       "infinitely",
+                                       "should be fine",
+                                       "should be enough",
+                                       "handle a lot",
+                                       "more app servers",
+                                       "bigger",
+                                       "larger",
+                                       "beefier",
+                                       "more api servers",
+                                       "more web servers",
+                                       "upgrade the"},
                                       where);
     const sentence* specific = nullptr;
     std::size_t scaling_words = 0;
     for (const auto& s : c.sentences)
-        if (s.section == "scaling") scaling_words += static_cast<std::size_t>(std::count(s.text.begin(), s.text.end(), ' ') + 1);
+        if (s.section == "scaling")
+            scaling_words += static_cast<std::size_t>(std::count(s.text.begin(), s.text.end(), ' ') + 1);
     const bool empty_section = scaling_section && scaling_words < 12;
     if (!bottleneck && ((generic && !specific) || empty_section))
         findings.push_back(finding(
@@ -51,25 +119,46 @@ json evaluate_scaling(const context& c) {
     else if (bottleneck)
         strengths.push_back("You named a concrete bottleneck (\"" + excerpt(bottleneck->raw, 90) + "\")");
 
-    const sentence* tradeoff = mention(
-        c, {"trade-off", "tradeoff", "trade off", "versus", "vs", "instead of", "rather than", "alternative",
-            "pros and cons", "downside", "at the cost of", "in exchange", "on the other hand", "the cost is",
-            "we give up", "cons", "drawback", "compromise", "chose", "chosen over", "over a", "prefer", "because"},
-        {}, true, true);
+    const sentence* tradeoff = mention(c, {"trade-off",
+                                           "tradeoff",
+                                           "trade off",
+                                           "versus",
+                                           "vs",
+                                           "instead of",
+                                           "rather than",
+                                           "alternative",
+                                           "pros and cons",
+                                           "downside",
+                                           "at the cost of",
+                                           "in exchange",
+                                           "on the other hand",
+                                           "the cost is",
+                                           "we give up",
+                                           "cons",
+                                           "drawback",
+                                           "compromise",
+                                           "chose",
+                                           "chosen over",
+                                           "over a",
+                                           "prefer",
+                                           "because"},
+                                       {}, true, true);
     // "because" alone is weak; require it in the scaling/architecture discussion.
     bool real_tradeoff = tradeoff != nullptr;
     if (tradeoff && find_word(tradeoff->text, "because") != std::string::npos &&
-        !mention(c, {"trade-off", "tradeoff", "trade off", "versus", "vs", "instead of", "rather than", "alternative",
-                     "pros and cons", "downside", "at the cost of", "in exchange", "on the other hand", "drawback",
-                     "compromise", "cons", "we give up", "the cost is", "chosen over", "prefer"}))
+        !mention(c, {"trade-off",      "tradeoff",    "trade off",         "versus",        "vs",
+                     "instead of",     "rather than", "alternative",       "pros and cons", "downside",
+                     "at the cost of", "in exchange", "on the other hand", "drawback",      "compromise",
+                     "cons",           "we give up",  "the cost is",       "chosen over",   "prefer"}))
         real_tradeoff = tradeoff->section == "scaling";
     // "instead of" / "rather than" are caught as negation cues, so look for them directly too.
     if (!real_tradeoff)
         for (const auto& s : c.sentences)
             for (std::string_view p : {"instead of", "rather than", "trade-off", "tradeoff", "versus", " vs ", " vs.",
-                                       "alternative", "downside", "drawback", "trading ", " trades ", "at the expense of",
-                                       "the price is", "in return for", "we lose", "costs us"})
-                if (s.kind != "code" && s.kind != "heading" && s.text.find(p) != std::string::npos) real_tradeoff = true;
+                                       "alternative", "downside", "drawback", "trading ", " trades ",
+                                       "at the expense of", "the price is", "in return for", "we lose", "costs us"})
+                if (s.kind != "code" && s.kind != "heading" && s.text.find(p) != std::string::npos)
+                    real_tradeoff = true;
     if (!real_tradeoff)
         findings.push_back(finding(
             "no-tradeoffs", "scaling", "major", "No alternative or trade-off is discussed.",
@@ -86,8 +175,8 @@ json evaluate_scaling(const context& c) {
             if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "mermaid")) continue;
             std::string hit;
             for (std::string_view p : {"microservices", "microservice", "shard", "sharding", "sharded", "multi-region",
-                                       "multiple regions", "multi region", "across regions", "geo-distributed",
-                                       "kafka", "cassandra", "service mesh", "kubernetes cluster"}) {
+                                       "multiple regions", "multi region", "across regions", "geo-distributed", "kafka",
+                                       "cassandra", "service mesh", "kubernetes cluster"}) {
                 const auto pos = find_word(s.text, p);
                 if (pos == std::string::npos) continue;
                 if (negated(s.text, pos, p.size()) || hedged(s.text)) continue;
@@ -101,10 +190,12 @@ json evaluate_scaling(const context& c) {
             if (hit.empty()) continue;
             findings.push_back(finding(
                 "over-engineering", "scaling", "major",
-                "The design uses " + hit + " for a problem at " + scale + " scale that one database and a couple of "
-                "app servers handle comfortably.",
+                "The design uses " + hit + " for a problem at " + scale +
+                    " scale that one database and a couple of "
+                    "app servers handle comfortably.",
                 "Start with the simplest design that meets the numbers (a monolith and one PostgreSQL with a replica), "
-                "and say which metric would trigger " + hit + " later.",
+                "and say which metric would trigger " +
+                    hit + " later.",
                 excerpt(s.raw, 120),
                 "Every distributed piece adds failure modes, cost and operational load; at this scale it buys "
                 "nothing."));

@@ -95,8 +95,9 @@ class section_coverage_evaluator final : public rehearse::sdk::plugin {
                                 {"severity", score < 0.5 ? "major" : "minor"},
                                 {"message", "Some of the sections an interviewer looks for are missing or thin."},
                                 {"evidence", shortfalls},
-                                {"advice", "Give requirements, architecture, data model and API a ## section "
-                                           "each, with a few sentences or a list in every one."},
+                                {"advice",
+                                 "Give requirements, architecture, data model and API a ## section "
+                                 "each, with a few sentences or a list in every one."},
                                 {"why", "An interviewer follows the answer section by section."}});
         }
         return json{{"score", score}, {"findings", findings}, {"strengths", strengths}}.dump();

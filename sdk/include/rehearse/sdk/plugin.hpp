@@ -104,9 +104,7 @@ class host {
     void log(int32_t level, std::string_view message) const noexcept {
         if (raw_->log) raw_->log(raw_->context, level, detail::as_text(message));
     }
-    void log(log_level level, std::string_view message) const noexcept {
-        log(static_cast<int32_t>(level), message);
-    }
+    void log(log_level level, std::string_view message) const noexcept { log(static_cast<int32_t>(level), message); }
     uint32_t api_minor() const noexcept { return raw_->api_minor; }
 
    private:
@@ -204,8 +202,7 @@ struct trampolines {
             static_cast<plugin*>(made)->log_ = raw_host->log;
             static_cast<plugin*>(made)->log_context_ = raw_host->context;
             host h(raw_host);
-            for (std::size_t i = 0; i < embedded_content_count(); ++i)
-                h.register_content(as_view(embedded_content(i)));
+            for (std::size_t i = 0; i < embedded_content_count(); ++i) h.register_content(as_view(embedded_content(i)));
             made->init(h);
         });
         if (status != REHEARSE_STATUS_OK) {
@@ -223,9 +220,8 @@ struct trampolines {
     }
     static rehearse_status evaluate(void* instance, rehearse_text id, rehearse_text request, rehearse_sink* response,
                                     rehearse_sink* error) noexcept {
-        return guarded(error, [&] {
-            append(response, static_cast<plugin*>(instance)->evaluate(as_view(id), as_view(request)));
-        });
+        return guarded(
+            error, [&] { append(response, static_cast<plugin*>(instance)->evaluate(as_view(id), as_view(request))); });
     }
     static rehearse_status dialogue_turn(void* instance, rehearse_text id, rehearse_text request,
                                          rehearse_sink* response, rehearse_sink* error) noexcept {
@@ -234,8 +230,14 @@ struct trampolines {
         });
     }
     static const rehearse_plugin_v1* table() noexcept {
-        static const rehearse_plugin_v1 t{sizeof(rehearse_plugin_v1), REHEARSE_API_MAJOR, REHEARSE_API_MINOR,
-                                          embedded_manifest(), &create, &destroy, &evaluate, &dialogue_turn};
+        static const rehearse_plugin_v1 t{sizeof(rehearse_plugin_v1),
+                                          REHEARSE_API_MAJOR,
+                                          REHEARSE_API_MINOR,
+                                          embedded_manifest(),
+                                          &create,
+                                          &destroy,
+                                          &evaluate,
+                                          &dialogue_turn};
         return &t;
     }
 };
@@ -246,14 +248,13 @@ struct trampolines {
 #define REHEARSE_PLUGIN_EXPORT extern "C" __attribute__((visibility("default")))
 
 /// Declares CLASS as this library's plugin: generates the entry point and its function table.
-#define REHEARSE_PLUGIN(CLASS)                                                                          \
-    static_assert(std::is_base_of_v<::rehearse::sdk::plugin, CLASS>,                                   \
-                  "REHEARSE_PLUGIN: " #CLASS " must derive from rehearse::sdk::plugin");                \
-    static_assert(std::is_default_constructible_v<CLASS>,                                                \
-                  "REHEARSE_PLUGIN: " #CLASS " needs a default constructor");                          \
-    static_assert(!std::is_abstract_v<CLASS>, "REHEARSE_PLUGIN: " #CLASS " must not be abstract");      \
-    REHEARSE_PLUGIN_EXPORT const rehearse_plugin_v1* rehearse_plugin_entry_v1(void) {                    \
-        return ::rehearse::sdk::detail::trampolines<CLASS>::table();                                    \
+#define REHEARSE_PLUGIN(CLASS)                                                                                        \
+    static_assert(std::is_base_of_v<::rehearse::sdk::plugin, CLASS>,                                                  \
+                  "REHEARSE_PLUGIN: " #CLASS " must derive from rehearse::sdk::plugin");                              \
+    static_assert(std::is_default_constructible_v<CLASS>, "REHEARSE_PLUGIN: " #CLASS " needs a default constructor"); \
+    static_assert(!std::is_abstract_v<CLASS>, "REHEARSE_PLUGIN: " #CLASS " must not be abstract");                    \
+    REHEARSE_PLUGIN_EXPORT const rehearse_plugin_v1* rehearse_plugin_entry_v1(void) {                                 \
+        return ::rehearse::sdk::detail::trampolines<CLASS>::table();                                                  \
     }
 
 #endif

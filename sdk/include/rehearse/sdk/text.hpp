@@ -73,10 +73,12 @@ inline std::size_t find_word(std::string_view hay, std::string_view needle, std:
         const bool left = pos == 0 || !is_word_char(hay[pos - 1]) || !is_word_char(needle.front());
         const std::size_t end = pos + needle.size();
         std::size_t plural_end = end;
-        if (plural_end + 1 < hay.size() && hay[plural_end] == 'e' && hay[plural_end + 1] == 's') plural_end += 2;
-        else if (plural_end < hay.size() && hay[plural_end] == 's') ++plural_end;
-        const bool right_plural = plural_end >= hay.size() || !is_word_char(hay[plural_end]) ||
-                                  !is_word_char(needle.back());
+        if (plural_end + 1 < hay.size() && hay[plural_end] == 'e' && hay[plural_end + 1] == 's')
+            plural_end += 2;
+        else if (plural_end < hay.size() && hay[plural_end] == 's')
+            ++plural_end;
+        const bool right_plural =
+            plural_end >= hay.size() || !is_word_char(hay[plural_end]) || !is_word_char(needle.back());
         const bool right_exact = end >= hay.size() || !is_word_char(hay[end]) || !is_word_char(needle.back());
         if (left && (right_plural || right_exact)) return pos;
     }
@@ -172,8 +174,10 @@ inline std::size_t find_phrase(std::string_view hay, std::string_view phrase) no
         std::size_t at = pos + len;
         bool ok = true;
         for (std::size_t k = 1; k < words.size() && ok; ++k) {
-            if (at < hay.size() && hay[at] == ' ') ++at;
-            else if (at < hay.size() && (hay[at] == '-' || hay[at] == '/') && words[k - 1].back() != '-') ++at;
+            if (at < hay.size() && hay[at] == ' ')
+                ++at;
+            else if (at < hay.size() && (hay[at] == '-' || hay[at] == '/') && words[k - 1].back() != '-')
+                ++at;
             std::size_t n = detail::inflected_at(hay, at, words[k]);
             if (n == 0)
                 for (auto f : fillers)
@@ -182,8 +186,10 @@ inline std::size_t find_phrase(std::string_view hay, std::string_view phrase) no
                         if (n) at += f.size() + 1;
                         break;
                     }
-            if (n == 0) ok = false;
-            else at += n;
+            if (n == 0)
+                ok = false;
+            else
+                at += n;
         }
         if (ok) return pos;
     }
@@ -211,7 +217,7 @@ inline bool negated(std::string_view s, std::size_t pos, std::size_t len) noexce
     // opens a positive clause. The last item before the mention needs a conjunction when the list
     // does not go on after it ("no Kafka, Redis and Postgres" vs "no delay, we use a cache").
     static constexpr std::array<std::string_view, 19> not_in_list_item{
-        "we",  "i",    "it",     "they", "you",   "this", "that", "is",     "are", "just",
+        "we",   "i",      "it",  "they",  "you",  "this", "that", "is",     "are", "just",
         "only", "simply", "use", "using", "plus", "then", "one",  "single", "keep"};
     static constexpr std::array<std::string_view, 3> conjunctions{"and", "or", "nor"};
     auto list_item = [](std::string_view t, bool need_conjunction) {
@@ -250,22 +256,22 @@ inline bool negated(std::string_view s, std::size_t pos, std::size_t len) noexce
         if (at != std::string_view::npos) before = before.substr(at + sep.size());
     }
     static constexpr std::array<std::string_view, 40> before_cues{
-        "no",          "not",          "without",   "never",     "instead of",   "rather than", "avoid",
-        "avoiding",    "don't",        "do not",    "doesn't",   "does not",     "won't",       "will not",
-        "isn't",       "aren't",       "skip",      "nor",       "unnecessary",  "unneeded",    "no need",
-        "neither",     "wouldn't",     "would not", "shouldn't", "should not",   "against",     "defer",
-        "postpone",    "overkill",     "zero",      "nothing",   "hold off",     "leave out",   "left out",
+        "no",          "not",          "without",   "never",     "instead of",  "rather than", "avoid",
+        "avoiding",    "don't",        "do not",    "doesn't",   "does not",    "won't",       "will not",
+        "isn't",       "aren't",       "skip",      "nor",       "unnecessary", "unneeded",    "no need",
+        "neither",     "wouldn't",     "would not", "shouldn't", "should not",  "against",     "defer",
+        "postpone",    "overkill",     "zero",      "nothing",   "hold off",    "leave out",   "left out",
         "leaving out", "out of scope", "excluded",  "exclude",   "not going to"};
     // "drop" only as itself: "drops" usually puts something somewhere or loses it ("drops a job on
     // a queue", "a crash drops sockets").
     static constexpr std::array<std::string_view, 1> exact_before_cues{"drop"};
-    if (detail::has_any_word(before, before_cues) || detail::has_any_exact_word(before, exact_before_cues))
-        return true;
+    if (detail::has_any_word(before, before_cues) || detail::has_any_exact_word(before, exact_before_cues)) return true;
     // After the mention, in the same clause: "sharding is not needed", "a cache is overkill".
     static constexpr std::array<std::string_view, 20> after_cues{
-        "is not",       "isn't",        "are not",     "aren't",        "not needed",    "overkill",     "premature",
-        "unnecessary",  "not required", "can wait",    "is not needed", "would be overkill", "not necessary",
-        "not worth",    "out of scope", "not covered", "not in scope",  "not included",  "not addressed", "left out"};
+        "is not",        "isn't",       "are not",      "aren't",      "not needed",    "overkill",
+        "premature",     "unnecessary", "not required", "can wait",    "is not needed", "would be overkill",
+        "not necessary", "not worth",   "out of scope", "not covered", "not in scope",  "not included",
+        "not addressed", "left out"};
     std::string_view after = after_mention.substr(0, 48);
     const auto cut = after.find_first_of(",;.");
     if (cut != std::string_view::npos) after = after.substr(0, cut);
@@ -300,9 +306,9 @@ inline bool negated(std::string_view s, std::size_t pos, std::size_t len) noexce
 /// "at 100x", "we could add".
 inline bool hedged(std::string_view s) noexcept {
     static constexpr std::array<std::string_view, 26> cues{
-        "if",     "when",   "later",   "future", "once",    "eventually", "down the road", "10x",    "100x",
-        "1000x",  "would",  "could",   "might",  "until",   "trigger",    "not yet",       "only",   "someday",
-        "beyond", "grows",  "outgrow", "consider", "option", "alternative", "may",         "phase 2"};
+        "if",     "when",  "later",   "future",   "once",   "eventually",  "down the road", "10x",    "100x",
+        "1000x",  "would", "could",   "might",    "until",  "trigger",     "not yet",       "only",   "someday",
+        "beyond", "grows", "outgrow", "consider", "option", "alternative", "may",           "phase 2"};
     return detail::has_any_word(s, cues);
 }
 
@@ -311,10 +317,10 @@ inline bool hedged(std::string_view s) noexcept {
 /// "only" or "when" alone do not make a sentence future-only.
 inline bool future_only(std::string_view s) noexcept {
     static constexpr std::array<std::string_view, 28> cues{
-        "later",       "in the future", "future",      "eventually",  "down the road", "if it gets",  "if we grow",
-        "if needed",   "when needed",   "if necessary", "when necessary", "could add",  "can add",     "would add",
-        "might add",   "could use",     "would use",   "could introduce", "phase 2",    "someday",     "not yet",
-        "if load",     "if traffic",    "once we",     "when we need", "if we need",    "at 10x",      "at 100x"};
+        "later",     "in the future", "future",       "eventually",      "down the road", "if it gets", "if we grow",
+        "if needed", "when needed",   "if necessary", "when necessary",  "could add",     "can add",    "would add",
+        "might add", "could use",     "would use",    "could introduce", "phase 2",       "someday",    "not yet",
+        "if load",   "if traffic",    "once we",      "when we need",    "if we need",    "at 10x",     "at 100x"};
     return detail::has_any_word(s, cues);
 }
 

@@ -21,17 +21,17 @@ namespace rehearse::sim {
 /// the selector cannot be tuned to one world.
 struct world {
     std::string name = "default";
-    double optimum = 0.75;          ///< expected success at which one practice teaches most
-    double optimum_width = 0.25;    ///< how fast learning falls away from the optimum
-    double off_optimum_floor = 0.1; ///< share of the peak learning a badly matched problem still gives
-    double gain = 0.5;              ///< logits learnt by a median learner at the optimum, full exposure
-    double rate_scale = 1.0;        ///< multiplies every learner's learning rate
+    double optimum = 0.75;           ///< expected success at which one practice teaches most
+    double optimum_width = 0.25;     ///< how fast learning falls away from the optimum
+    double off_optimum_floor = 0.1;  ///< share of the peak learning a badly matched problem still gives
+    double gain = 0.5;               ///< logits learnt by a median learner at the optimum, full exposure
+    double rate_scale = 1.0;         ///< multiplies every learner's learning rate
     bool forgetting = true;
     double median_half_life_days = 6;  ///< initial memory half-life of a median learner
-    double spacing_boost = 2.0;     ///< how much a retrieval after forgetting lengthens the half-life
-    double grading_noise = 0;       ///< logit s.d. of the grader's per-dimension noise
-    double grading_bias_sd = 0;     ///< logit s.d. of a grader's per-learner bias
-    double mastery_threshold = 1.1; ///< a dimension is mastered at this skill (75% on a medium problem)
+    double spacing_boost = 2.0;        ///< how much a retrieval after forgetting lengthens the half-life
+    double grading_noise = 0;          ///< logit s.d. of the grader's per-dimension noise
+    double grading_bias_sd = 0;        ///< logit s.d. of a grader's per-learner bias
+    double mastery_threshold = 1.1;    ///< a dimension is mastered at this skill (75% on a medium problem)
 };
 
 /// The variants by name (default, no-forgetting, easy-optimum, hard-optimum, fast-learners,
@@ -42,10 +42,10 @@ const std::vector<std::string>& variant_names();
 
 /// One dimension's hidden state.
 struct dimension_state {
-    double initial = 0;     ///< skill before any practice: what forgetting decays back toward
-    double skill = 0;       ///< skill just after the last practice
-    double half_life = 6;   ///< days for the learnt part to halve
-    double last_day = 0;    ///< day of the last practice
+    double initial = 0;    ///< skill before any practice: what forgetting decays back toward
+    double skill = 0;      ///< skill just after the last practice
+    double half_life = 6;  ///< days for the learnt part to halve
+    double last_day = 0;   ///< day of the last practice
 };
 
 class learner_model {

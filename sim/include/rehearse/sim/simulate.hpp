@@ -36,17 +36,17 @@ struct result {
     std::string policy, variant;
     int learners = 0, sessions = 0;
     std::uint64_t seed = 0;
-    double mastery_mean = 0;     ///< sessions to mastery, unfinished counted as K (censored)
-    double mastery_median = 0;   ///< ... median, unfinished as K
+    double mastery_mean = 0;    ///< sessions to mastery, unfinished counted as K (censored)
+    double mastery_median = 0;  ///< ... median, unfinished as K
     int unfinished = 0;
     double finished_share = 0;
-    double final_mean = 0;       ///< mean over learners of the mean dimension mastery after K sessions
-    double final_weakest = 0;    ///< mean over learners of the weakest dimension's mastery
-    int checkpoint = 0;          ///< the session of the mid-run snapshot: min(40, K)
-    double checkpoint_mean = 0;  ///< mean dimension mastery after `checkpoint` sessions, over learners
+    double final_mean = 0;          ///< mean over learners of the mean dimension mastery after K sessions
+    double final_weakest = 0;       ///< mean over learners of the weakest dimension's mastery
+    int checkpoint = 0;             ///< the session of the mid-run snapshot: min(40, K)
+    double checkpoint_mean = 0;     ///< mean dimension mastery after `checkpoint` sessions, over learners
     double checkpoint_weakest = 0;  ///< weakest dimension's mastery after `checkpoint` sessions
-    double auc = 0;              ///< mean over sessions of the mean dimension mastery (0..1)
-    double success_rate = 0;     ///< mean rubric-weighted score of all attempts
+    double auc = 0;                 ///< mean over sessions of the mean dimension mastery (0..1)
+    double success_rate = 0;        ///< mean rubric-weighted score of all attempts
     /// ... of the attempts made before the learner had mastered every dimension: what the target
     /// success steers. After mastery every bundled problem is easy, so success_rate drifts up.
     double learning_success_rate = 0;

@@ -23,7 +23,7 @@ struct md_block {
 struct md_document {
     std::vector<md_block> blocks;
     std::vector<std::string> sections_present;  ///< section ids in order of first appearance
-    bool unterminated_fence = false;             ///< a ``` block that runs to the end of the file
+    bool unterminated_fence = false;            ///< a ``` block that runs to the end of the file
 };
 
 /// The rubric section a heading names ("Back-of-the-envelope" -> "estimation"), or "".

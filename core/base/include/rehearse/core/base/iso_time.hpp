@@ -25,7 +25,7 @@ using sys_days = std::chrono::time_point<std::chrono::system_clock, days>;
 
 /// Thrown by parse_iso8601() for text that is not an accepted ISO-8601 date-time.
 class iso_time_error : public error {
-public:
+   public:
     explicit iso_time_error(const std::string& message) : error(errc::invalid_input, message) {}
 };
 

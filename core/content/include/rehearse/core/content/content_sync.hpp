@@ -6,8 +6,8 @@
 /// missing today may be back tomorrow).
 #pragma once
 
-#include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/base/iso_time.hpp"
+#include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/storage/store.hpp"
 
 #include <map>
@@ -17,9 +17,9 @@
 namespace rehearse {
 
 struct content_sync_report {
-    std::vector<std::string> added;      ///< full ids seen for the first time
-    std::vector<std::string> retired;    ///< full ids newly retired
-    std::vector<std::string> restored;   ///< full ids that came back
+    std::vector<std::string> added;     ///< full ids seen for the first time
+    std::vector<std::string> retired;   ///< full ids newly retired
+    std::vector<std::string> restored;  ///< full ids that came back
 };
 
 /// `pack_versions`: pack id → version of every loaded pack. One transaction.

@@ -4,10 +4,10 @@
 /// `POST /learners/{name}/attempts` both call this, so the two cannot grade or record differently.
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/evaluation_result.hpp"
 #include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -4,9 +4,9 @@
 /// (docs/answers.md).
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/learner/evaluation_result.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 

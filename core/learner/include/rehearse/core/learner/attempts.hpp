@@ -3,10 +3,10 @@
 /// (when an evaluation is given) and the mastery update with its history, in one transaction.
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/evaluation_result.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/mastery.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,10 +23,10 @@ struct attempt_input {
     attempt_input() = default;
     explicit attempt_input(std::map<std::string, double> dimension_scores) : scores(std::move(dimension_scores)) {}
 
-    std::map<std::string, double> scores;         ///< dimension → 0..1, at least one
-    std::string source = "coach";                 ///< answer | coach | mock
-    std::optional<double> overall;                ///< 0..100; default: rubric_weighted_mean of `scores`
-    std::optional<std::string_view> answer_text;  ///< the Markdown answer, when there is one
+    std::map<std::string, double> scores;           ///< dimension → 0..1, at least one
+    std::string source = "coach";                   ///< answer | coach | mock
+    std::optional<double> overall;                  ///< 0..100; default: rubric_weighted_mean of `scores`
+    std::optional<std::string_view> answer_text;    ///< the Markdown answer, when there is one
     const evaluation_result* evaluation = nullptr;  ///< stored with the attempt, with its findings
 };
 

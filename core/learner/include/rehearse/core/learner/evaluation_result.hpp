@@ -17,10 +17,10 @@ namespace rehearse {
 struct finding {
     std::string id;
     std::string dimension;
-    std::string severity;  ///< info | minor | major | critical
-    std::string message;   ///< what is wrong
-    std::string evidence;  ///< what in the answer shows it
-    std::string advice;    ///< what to do instead
+    std::string severity;                             ///< info | minor | major | critical
+    std::string message;                              ///< what is wrong
+    std::string evidence;                             ///< what in the answer shows it
+    std::string advice;                               ///< what to do instead
     std::optional<std::string> why;                   ///< why it matters, when the evaluator says
     nlohmann::json extra = nlohmann::json::object();  ///< fields of an evaluator's own, passed on as given
 };
@@ -39,8 +39,8 @@ struct coach_feedback {
 void to_json(nlohmann::json& j, const coach_feedback& f);
 
 struct evaluation_result {
-    std::string problem;  ///< bare id
-    int overall = 0;      ///< 0..100: the rubric-weighted mean of `scores` (rubric.hpp), rounded
+    std::string problem;                   ///< bare id
+    int overall = 0;                       ///< 0..100: the rubric-weighted mean of `scores` (rubric.hpp), rounded
     std::map<std::string, double> scores;  ///< 0..1 to three decimals, per weighted dimension an evaluator scored
     std::vector<finding> findings;         ///< most severe first, then by the weight of their dimension
     coach_feedback feedback;

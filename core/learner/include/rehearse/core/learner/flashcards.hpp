@@ -3,9 +3,9 @@
 /// day), and one review (FSRS-6 via fsrs.hpp, stored in cards and review_log).
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/fsrs.hpp"
 #include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,8 +25,8 @@ namespace rehearse {
 inline constexpr std::int64_t new_cards_per_day = 10;
 
 struct review_queue {
-    std::int64_t due = 0;            ///< cards already in review whose due time has come
-    std::int64_t new_available = 0;  ///< new cards that may still be introduced today
+    std::int64_t due = 0;                   ///< cards already in review whose due time has come
+    std::int64_t new_available = 0;         ///< new cards that may still be introduced today
     std::optional<std::string> first_card;  ///< the card a review session would show first
     std::optional<sys_ms> oldest_due;       ///< due time of the most overdue card
     std::int64_t total() const noexcept { return due + new_available; }

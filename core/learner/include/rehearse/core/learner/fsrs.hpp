@@ -58,13 +58,13 @@ inline constexpr double min_request_retention = 0.0;
 inline constexpr double max_request_retention = 1.0;
 inline constexpr std::int64_t min_maximum_interval = 1;
 inline constexpr std::int64_t max_maximum_interval = 1'000'000;
-inline constexpr double stability_min = 0.001;   ///< S_MIN
-inline constexpr double stability_max = 36500;   ///< S_MAX
+inline constexpr double stability_min = 0.001;  ///< S_MIN
+inline constexpr double stability_max = 36500;  ///< S_MAX
 inline constexpr std::int64_t minutes_per_day = 1440;
 
 /// Thrown for invalid parameters, grades or review times.
 class fsrs_error : public rehearse::error {
-public:
+   public:
     explicit fsrs_error(const std::string& message) : rehearse::error(errc::invalid_input, message) {}
 };
 
@@ -83,11 +83,11 @@ enum class rating : std::uint8_t { again = 1, hard = 2, good = 3, easy = 4 };
 
 /// Scheduler options; mirrors ts-fsrs's `FSRSParameters` (without fuzz).
 struct parameters {
-    std::array<double, weight_count> w = default_weights;  ///< raw weights, clipped on use
-    double request_retention = default_request_retention;  ///< in (0, 1]
+    std::array<double, weight_count> w = default_weights;      ///< raw weights, clipped on use
+    double request_retention = default_request_retention;      ///< in (0, 1]
     std::int64_t maximum_interval = default_maximum_interval;  ///< days, >= 1
-    std::vector<std::int64_t> learning_steps{1, 10};  ///< minutes ("1m", "10m")
-    std::vector<std::int64_t> relearning_steps{10};   ///< minutes ("10m")
+    std::vector<std::int64_t> learning_steps{1, 10};           ///< minutes ("1m", "10m")
+    std::vector<std::int64_t> relearning_steps{10};            ///< minutes ("10m")
     bool enable_short_term = true;
 };
 
@@ -121,7 +121,7 @@ struct memory_state {
 
 /// FSRS-6 scheduler for one set of parameters. Immutable and cheap to copy.
 class scheduler {
-public:
+   public:
     /// Validates and clips the parameters; throws fsrs_error when they cannot be used
     /// (retention outside (0, 1], non-finite weight, maximum interval < 1, negative step).
     explicit scheduler(parameters p = {});
@@ -149,23 +149,20 @@ public:
     /// Next memory state after a review `elapsed_days` after the previous one
     /// (ts-fsrs `next_state`). `r` defaults to forgetting_curve(elapsed_days, S).
     /// A state of (0, 0) or std::nullopt is treated as a first review.
-    [[nodiscard]] memory_state next_memory_state(std::optional<memory_state> current,
-                                                 std::int64_t elapsed_days, rating g,
-                                                 std::optional<double> r = std::nullopt) const;
+    [[nodiscard]] memory_state next_memory_state(std::optional<memory_state> current, std::int64_t elapsed_days,
+                                                 rating g, std::optional<double> r = std::nullopt) const;
 
     /// Interval in days for a stability: clamp(round(S * modifier), 1, maximum_interval).
     [[nodiscard]] std::int64_t next_interval(double stability) const;
 
-private:
+   private:
     struct step_info {
         std::int64_t minutes = 0;
         std::int64_t next_step = 0;
     };
 
-    [[nodiscard]] std::optional<step_info> learning_step(card_state state, std::int64_t step,
-                                                         rating g) const;
-    void apply_learning_steps(const card& before, card& next, rating g, card_state to_state,
-                              time_point now) const;
+    [[nodiscard]] std::optional<step_info> learning_step(card_state state, std::int64_t step, rating g) const;
+    void apply_learning_steps(const card& before, card& next, rating g, card_state to_state, time_point now) const;
     [[nodiscard]] card with_memory(const card& current, std::int64_t elapsed_days, rating g,
                                    std::optional<double> r) const;
     [[nodiscard]] card review_short_term(const card& current, rating g, time_point now) const;
@@ -185,9 +182,8 @@ private:
 };
 
 /// Weights clipped to their valid ranges exactly as ts-fsrs's `clipParameters`.
-[[nodiscard]] std::array<double, weight_count> clip_weights(
-    const std::array<double, weight_count>& w, std::size_t relearning_step_count,
-    bool enable_short_term);
+[[nodiscard]] std::array<double, weight_count> clip_weights(const std::array<double, weight_count>& w,
+                                                            std::size_t relearning_step_count, bool enable_short_term);
 
 /// JavaScript `Math.round`: nearest integer, ties toward +infinity.
 [[nodiscard]] double js_round(double x) noexcept;

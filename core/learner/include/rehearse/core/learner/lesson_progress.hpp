@@ -3,9 +3,9 @@
 /// question, graded by the key points' keywords; the grade updates mastery of the lesson's dimensions.
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/mastery.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +17,7 @@
 namespace rehearse {
 
 struct check_grade {
-    double score = 0;  ///< covered key points / all key points
+    double score = 0;                          ///< covered key points / all key points
     std::vector<std::string> covered, missed;  ///< the key points' texts
 };
 

@@ -14,14 +14,14 @@ namespace rehearse::model {
 
 /// Tunables of the model. The defaults are the product's; the simulator may vary them.
 struct parameters {
-    double prior_ability = 0.0;       ///< a newcomer is expected to meet a medium problem (rating 0) half-way
-    double prior_uncertainty = 1.0;   ///< uncertainty with no evidence (logit units)
-    double min_uncertainty = 0.2;     ///< floor: people keep changing, the model must keep listening
-    double evidence_gain = 0.35;      ///< β in U(n) = U_min + (U_0 − U_min) / (1 + β·n)
-    double step = 1.0;                ///< K = step · U · strength: big steps while unsure
+    double prior_ability = 0.0;           ///< a newcomer is expected to meet a medium problem (rating 0) half-way
+    double prior_uncertainty = 1.0;       ///< uncertainty with no evidence (logit units)
+    double min_uncertainty = 0.2;         ///< floor: people keep changing, the model must keep listening
+    double evidence_gain = 0.35;          ///< β in U(n) = U_min + (U_0 − U_min) / (1 + β·n)
+    double step = 1.0;                    ///< K = step · U · strength: big steps while unsure
     double evidence_half_life_days = 30;  ///< effective evidence halves every 30 days without practice
-    double confidence_penalty = 0.5;  ///< shown mastery = logistic(θ − λ·U − reference)
-    double mastery_reference = 0.0;   ///< mastery is the chance of meeting a medium problem
+    double confidence_penalty = 0.5;      ///< shown mastery = logistic(θ − λ·U − reference)
+    double mastery_reference = 0.0;       ///< mastery is the chance of meeting a medium problem
     double min_ability = -4.0;
     double max_ability = 4.0;
 };
@@ -30,8 +30,8 @@ struct parameters {
 struct skill {
     double ability = 0;
     double uncertainty = 1;
-    std::int64_t evidence = 0;          ///< observations so far (attempts and checks)
-    std::optional<sys_ms> updated_at;   ///< last observation; none for the prior
+    std::int64_t evidence = 0;         ///< observations so far (attempts and checks)
+    std::optional<sys_ms> updated_at;  ///< last observation; none for the prior
 };
 
 /// logistic(x) = 1 / (1 + e^−x)

@@ -4,9 +4,9 @@
 /// spreads the backlog over the following days.
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/selection.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 

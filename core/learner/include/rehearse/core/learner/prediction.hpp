@@ -14,8 +14,8 @@ namespace rehearse {
 
 /// Skills brought to `now` (uncertainty grown for time away) and their shown mastery.
 struct learner_view {
-    skill_map skills;                                       ///< at `now`
-    std::map<std::string, double, std::less<>> mastery;     ///< 0..1 per dimension
+    skill_map skills;                                    ///< at `now`
+    std::map<std::string, double, std::less<>> mastery;  ///< 0..1 per dimension
 };
 learner_view view_at(const skill_map& stored, sys_ms now);
 

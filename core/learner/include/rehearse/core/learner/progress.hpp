@@ -3,8 +3,8 @@
 /// (docs/cli.md, `progress --json`).
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,15 +24,15 @@ struct mastery_point {
 };
 
 struct dimension_progress {
-    double mastery = 0;          ///< as of `now`: confidence decays with time away
-    std::int64_t attempts = 0;   ///< attempts that scored the dimension
+    double mastery = 0;                ///< as of `now`: confidence decays with time away
+    std::int64_t attempts = 0;         ///< attempts that scored the dimension
     std::vector<mastery_point> trend;  ///< every stored update, oldest first
 };
 
 struct progress_report {
     std::string learner;
     std::map<std::string, dimension_progress> dimensions;  ///< every rubric dimension, by id
-    std::vector<std::string> weakest;  ///< the weakest_listed weakest dimensions, weakest first
+    std::vector<std::string> weakest;                      ///< the weakest_listed weakest dimensions, weakest first
 };
 
 progress_report learner_progress(store& db, const learner& who, sys_ms now);

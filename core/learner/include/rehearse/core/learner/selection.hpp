@@ -4,8 +4,8 @@
 /// state. docs/learner-model.md describes the scoring.
 #pragma once
 
-#include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/learner/learners.hpp"
+#include "rehearse/core/runtime/app_context.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -37,9 +37,9 @@ struct recommendation {
     std::vector<std::string> reasons;
     double predicted_success = 0;
     std::int64_t due_reviews = 0;
-    std::string focus;    ///< main focus dimension (problems and lessons)
-    double target = 0;    ///< the success target selection aimed at
-    double score = 0;     ///< the winning candidate's score (diagnostics)
+    std::string focus;  ///< main focus dimension (problems and lessons)
+    double target = 0;  ///< the success target selection aimed at
+    double score = 0;   ///< the winning candidate's score (diagnostics)
 };
 
 /// The recommendation for `who` at the context's clock; `only` restricts the kind. Throws

@@ -20,7 +20,6 @@ namespace rehearse {
 /// On the first malformed line, rating outside 1-4, or review earlier than the same card's
 /// previous one, writes `srs replay: line N: <problem>` to `err` and returns 1 (the lines
 /// before it have been written). Returns 0 on success.
-[[nodiscard]] int srs_replay(std::istream& in, std::ostream& out, std::ostream& err,
-                             const fsrs::parameters& p);
+[[nodiscard]] int srs_replay(std::istream& in, std::ostream& out, std::ostream& err, const fsrs::parameters& p);
 
 }  // namespace rehearse

@@ -20,8 +20,10 @@ void bind_one(SQLite::Statement& q, int index, const T& value) {
 
 template <class T>
 void bind_one(SQLite::Statement& q, int index, const std::optional<T>& value) {
-    if (value) q.bind(index, *value);
-    else q.bind(index);
+    if (value)
+        q.bind(index, *value);
+    else
+        q.bind(index);
 }
 
 }  // namespace detail
