@@ -10,6 +10,7 @@
 
 namespace rehearse::cli {
 
+using sdk::text::in_quotes;
 using sdk::text::trim;
 
 namespace {
@@ -45,15 +46,6 @@ std::optional<std::int64_t> to_int(std::string_view s) {
     return v;
 }
 
-std::string quote_text(std::string_view s) {
-    std::string q;
-    q.reserve(s.size() + 2);
-    q.push_back('"');
-    q.append(s);
-    q.push_back('"');
-    return q;
-}
-
 constexpr std::array<std::string_view, 6> option_names{"--retention",      "--params",           "--short-term",
                                                        "--learning-steps", "--relearning-steps", "--maximum-interval"};
 
@@ -70,7 +62,7 @@ double parse_retention(std::string_view text) {
     const auto v = to_double(text);
     if (!v || !(*v > fsrs::min_request_retention && *v <= fsrs::max_request_retention)) {
         throw srs_option_error("--retention: expected a number greater than " + bound(fsrs::min_request_retention) +
-                               " and at most " + bound(fsrs::max_request_retention) + ", got " + quote_text(text));
+                               " and at most " + bound(fsrs::max_request_retention) + ", got " + in_quotes(text));
     }
     return *v;
 }
@@ -87,7 +79,7 @@ std::array<double, fsrs::weight_count> parse_weights(std::string_view text) {
         const auto v = to_double(parts[i]);
         if (!v) {
             throw srs_option_error("--params: weight w" + std::to_string(i) +
-                                   " is not a finite number: " + quote_text(parts[i]));
+                                   " is not a finite number: " + in_quotes(parts[i]));
         }
         w[i] = *v;
     }
@@ -100,8 +92,7 @@ std::vector<std::int64_t> parse_steps(std::string_view text) {
     if (all.empty() || all == "none") return steps;
     for (const auto part : split_commas(all)) {
         const auto bad = [&](const std::string& why) {
-            return srs_option_error("learning step " + quote_text(part) + ": " + why +
-                                    " (expected e.g. 1m, 10m, 1h, 1d)");
+            return srs_option_error("learning step " + in_quotes(part) + ": " + why + " (expected e.g. 1m, 10m, 1h, 1d)");
         };
         if (part.size() < 2) throw bad("expected a whole number followed by m, h or d");
         const char unit = part.back();
@@ -135,7 +126,7 @@ bool parse_on_off(std::string_view text) {
     const auto t = trim(text);
     if (t == "on" || t == "true" || t == "yes" || t == "1") return true;
     if (t == "off" || t == "false" || t == "no" || t == "0") return false;
-    throw srs_option_error("--short-term: expected on or off, got " + quote_text(text));
+    throw srs_option_error("--short-term: expected on or off, got " + in_quotes(text));
 }
 
 const std::array<std::string_view, 6>& srs_option_names() noexcept { return option_names; }
@@ -164,11 +155,11 @@ void apply_srs_option(fsrs::parameters& p, std::string_view name, std::string_vi
             if (!v || *v < fsrs::min_maximum_interval || *v > fsrs::max_maximum_interval) {
                 throw srs_option_error("--maximum-interval: expected a whole number of days from " +
                                        std::to_string(fsrs::min_maximum_interval) + " to " +
-                                       std::to_string(fsrs::max_maximum_interval) + ", got " + quote_text(value));
+                                       std::to_string(fsrs::max_maximum_interval) + ", got " + in_quotes(value));
             }
             p.maximum_interval = *v;
         } else {
-            throw srs_option_error("unknown option " + quote_text(name));
+            throw srs_option_error("unknown option " + in_quotes(name));
         }
     } catch (const srs_option_error& e) {
         // Step errors do not know which option they came from.
@@ -188,7 +179,7 @@ fsrs::parameters parse_srs_options(const std::vector<std::string>& args) {
             name = arg.substr(0, eq);
             value = arg.substr(eq + 1);
         }
-        if (!is_srs_option(name)) throw srs_option_error("unknown option " + quote_text(arg));
+        if (!is_srs_option(name)) throw srs_option_error("unknown option " + in_quotes(arg));
         if (!value) {
             if (i + 1 >= args.size()) throw srs_option_error(std::string(name) + ": missing value");
             value = args[++i];

@@ -14,20 +14,8 @@
 
 namespace rehearse {
 
+using sdk::text::in_quotes;
 using sdk::text::trim;
-
-namespace {
-
-std::string quote_text(std::string_view s) {
-    std::string q;
-    q.reserve(s.size() + 2);
-    q.push_back('"');
-    q.append(s);
-    q.push_back('"');
-    return q;
-}
-
-}  // namespace
 
 int srs_replay(std::istream& in, std::ostream& out, std::ostream& err, const fsrs::parameters& p) {
     using nlohmann::json;
@@ -90,7 +78,7 @@ int srs_replay(std::istream& in, std::ostream& out, std::ostream& err, const fsr
         if (!at_it->is_string()) return fail("malformed event: \"review_at\" must be a string");
         const auto& at_text = at_it->get_ref<const std::string&>();
         const auto at = try_parse_iso8601(at_text);
-        if (!at) return fail("review_at is not an ISO-8601 date-time: " + quote_text(at_text));
+        if (!at) return fail("review_at is not an ISO-8601 date-time: " + in_quotes(at_text));
 
         auto& card = cards[card_id.dump()];
         if (card.last_review && *at < *card.last_review) {

@@ -29,6 +29,16 @@ inline std::string_view trim(std::string_view s) noexcept {
     return s.substr(first, s.find_last_not_of(space) - first + 1);
 }
 
+/// `s` in double quotes, as error messages show a value the user gave: "abc".
+inline std::string in_quotes(std::string_view s) {
+    std::string q;
+    q.reserve(s.size() + 2);
+    q.push_back('"');
+    q.append(s);
+    q.push_back('"');
+    return q;
+}
+
 inline bool is_word_char(char c) noexcept { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 /// One sentence of a text, as written, and the line it starts on (0 = the text's first line).
