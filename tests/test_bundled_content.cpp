@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -51,7 +52,15 @@ TEST_CASE("every problem the curriculum names is bundled with structured content
                            "instagram",
                            "dropbox",
                            "youtube",
-                           "whatsapp"}) {
+                           "whatsapp",
+                           "pastebin",
+                           "clinic-booking",
+                           "leaderboard",
+                           "app-notifications",
+                           "feature-flags",
+                           "webhook-delivery",
+                           "usage-metering",
+                           "expense-reports"}) {
         const problem* p = content.find_problem(id);
         REQUIRE_MESSAGE(p != nullptr, id);
         const auto& d = p->doc;
@@ -86,6 +95,37 @@ TEST_CASE("the seeds' numbers are carried into reference estimates") {
         CHECK_MESSAGE(!content.find_problem(id)->doc["estimates"].empty(), id);
 }
 
+TEST_CASE("the difficulty ladder: every dimension has an easy problem weighting it >= 0.15 and a medium one >= 0.2") {
+    // Issue 13: something right-sized to practise for every weakness.
+    std::map<std::string, double> best_easy, best_medium;
+    std::size_t problems = 0;
+    for (const problem* p : bundled().content().problems()) {
+        ++problems;
+        const auto& d = p->doc;
+        const auto difficulty = d["difficulty"].get<std::string>();
+        for (const auto& [dim, w] : d["dimensions"].items()) {
+            auto& best = difficulty == "easy" ? best_easy[dim] : best_medium[dim];
+            if (difficulty != "hard") best = std::max(best, w.get<double>());
+        }
+    }
+    CHECK(problems >= 28);  // 20 before the ladder, 8 ladder problems
+    for (const char* dim :
+         {"requirements", "estimation", "architecture", "data-model", "api", "scaling", "reliability", "communication"}) {
+        CHECK_MESSAGE(best_easy[dim] >= 0.15 - 1e-9, dim);
+        CHECK_MESSAGE(best_medium[dim] >= 0.2 - 1e-9, dim);
+    }
+    for (const char* id : {"pastebin", "clinic-booking", "leaderboard", "app-notifications", "feature-flags",
+                           "webhook-delivery", "usage-metering", "expense-reports"}) {
+        const problem* p = bundled().content().find_problem(id);
+        REQUIRE_MESSAGE(p != nullptr, id);
+        CHECK_MESSAGE(p->pack == "ladder", id);
+        CHECK_MESSAGE(p->doc["difficulty"] != "hard", id);
+        CHECK_MESSAGE(p->doc["clarifications"].size() >= 8, id);
+        CHECK_MESSAGE(!p->doc["estimates"].empty(), id);
+        CHECK_MESSAGE(p->doc["levels"]["by_level"].size() == 4, id);
+    }
+}
+
 TEST_CASE("problem flags drive the evaluators and must match the seeds") {
     const auto& flags = [&](const char* id) -> const nlohmann::json& {
         return bundled().content().find_problem(id)->doc["flags"];
@@ -97,6 +137,12 @@ TEST_CASE("problem flags drive the evaluators and must match the seeds") {
     CHECK(flags("url-shortener")["read_heavy"] == true);
     CHECK(flags("url-shortener-startup")["multi_tenant"] == false);
     CHECK(flags("url-shortener-startup")["stores_files"] == false);
+    CHECK(flags("expense-reports")["multi_tenant"] == true);
+    CHECK(flags("expense-reports")["stores_files"] == true);
+    CHECK(flags("expense-reports")["requires_audit"] == true);
+    CHECK(flags("webhook-delivery")["needs_idempotency"] == true);
+    CHECK(flags("feature-flags")["requires_audit"] == true);
+    CHECK(flags("pastebin")["read_heavy"] == true);
 }
 
 TEST_CASE("lessons cover the seeds' concepts, each with a check question and 3-8 cards") {

@@ -52,6 +52,7 @@ TEST_CASE("plugins --json lists the bundled plugins with their documented fields
     CHECK(ids.count("startup"));
     CHECK(ids.count("classics"));
     CHECK(ids.count("concepts"));
+    CHECK(ids.count("ladder"));
 }
 
 TEST_CASE("problems --json with filters, and show problem") {
@@ -149,7 +150,7 @@ TEST_CASE("plugins check validates one file") {
 TEST_CASE("packs lint passes on the bundled content and reports violations with paths") {
     std::vector<std::string> args{"packs", "lint"};
     for (const char* dir : {"plugins/startup-pack/content", "plugins/classics-pack/content",
-                            "plugins/concepts-pack/content", "curricula"})
+                            "plugins/concepts-pack/content", "plugins/ladder-pack/content", "curricula"})
         for (const auto& entry :
              std::filesystem::directory_iterator(std::filesystem::path(REHEARSE_PROJECT_SOURCE_DIR) / dir))
             if (entry.path().extension() == ".json") args.push_back(entry.path().string());
