@@ -84,6 +84,9 @@ class invocation {
     std::unique_ptr<app_context> context_;
 };
 
+/// A Markdown answer from a file, or stdin for "-"; a file over max_answer_bytes is refused.
+std::string read_answer(invocation& inv, const std::string& path);
+
 /// All commands; adding one is an entry in one of the `*_commands()` lists.
 std::vector<command> content_commands();
 std::vector<command> learner_commands();
@@ -94,6 +97,7 @@ std::vector<command> srs_commands();
 std::vector<command> evaluation_commands();
 std::vector<command> serve_commands();
 std::vector<command> simulation_commands();
+std::vector<command> mock_commands();
 
 /// Parses argv, runs the command, maps errors to exit codes (0 ok, 1 failed, 2 usage).
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err);

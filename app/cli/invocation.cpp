@@ -1,9 +1,12 @@
 #include "cli/cli.hpp"
 
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/base/json_file.hpp"
+#include "rehearse/core/grading/evaluation.hpp"
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 
@@ -81,5 +84,29 @@ std::string invocation::learner_name() const {
 }
 
 void invocation::print_json(const nlohmann::json& doc) const { out << doc.dump(2) << '\n'; }
+
+std::string read_answer(invocation& inv, const std::string& path) {
+    if (path == "-") {
+        std::string text;
+        char buffer[65536];
+        while (inv.in.read(buffer, sizeof buffer) || inv.in.gcount() > 0) {
+            text.append(buffer, static_cast<std::size_t>(inv.in.gcount()));
+            if (text.size() > max_answer_bytes) break;  // check_answer_text names the limit
+        }
+        return text;
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw error(errc::io, path + ": no such file");
+    if (std::filesystem::is_directory(path, ec))
+        throw error(errc::io, path + ": is a directory, expected a Markdown file");
+    try {
+        return read_text_file(path, max_answer_bytes);
+    } catch (const error& e) {
+        if (e.code() != errc::too_large) throw;
+        throw error(errc::invalid_input, path + ": the answer is larger than " +
+                                             std::to_string(max_answer_bytes / 1024) +
+                                             " KiB; answers are limited to that much Markdown");
+    }
+}
 
 }  // namespace rehearse::cli

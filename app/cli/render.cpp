@@ -1,8 +1,11 @@
 #include "cli/render.hpp"
 
+#include "rehearse/core/learner/evaluation_result.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <ostream>
+#include <sstream>
 
 namespace rehearse::cli {
 
@@ -166,6 +169,52 @@ void render_lesson(std::ostream& out, const json& l) {
     heading(out, "Flashcards (" + std::to_string(l.at("cards").size()) + ")");
     for (const auto& c : l.at("cards"))
         out << "  Q: " << c.at("front").get<std::string>() << "\n  A: " << c.at("back").get<std::string>() << '\n';
+}
+
+std::string wrap(const std::string& text, std::size_t indent, std::size_t width) {
+    std::string out, line;
+    std::istringstream words(text);
+    std::string w;
+    while (words >> w) {
+        if (!line.empty() && line.size() + 1 + w.size() + indent > width) {
+            out += line + "\n" + std::string(indent, ' ');
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + w;
+    }
+    return out + line;
+}
+
+void render_evaluation(std::ostream& out, const evaluation_result& e) {
+    out << "Problem: " << e.problem << "\nOverall: " << e.overall << "/100\n\n";
+    out << "Scores:\n";
+    for (const auto& [dim, v] : e.scores) {
+        const int bars = static_cast<int>(v * 20 + 0.5);
+        std::string label = "  " + dim;
+        label.resize(18, ' ');
+        char num[16];
+        std::snprintf(num, sizeof num, "%.2f", v);
+        out << label << ' ' << num << "  " << std::string(static_cast<std::size_t>(bars), '#')
+            << std::string(static_cast<std::size_t>(20 - bars), '.') << '\n';
+    }
+    out << "\nFindings (" << e.findings.size() << "):\n";
+    if (e.findings.empty()) out << "  none\n";
+    for (const auto& f : e.findings) {
+        out << "  [" << f.severity << "] " << f.id << " (" << f.dimension << ")\n";
+        out << "      " << wrap(f.message, 6) << '\n';
+        if (!f.evidence.empty()) out << "      evidence: " << wrap(f.evidence, 16) << '\n';
+        if (!f.advice.empty()) out << "      advice: " << wrap(f.advice, 14) << '\n';
+    }
+    const coach_feedback& fb = e.feedback;
+    out << "\nWhat you did well:\n";
+    for (const auto& s : fb.strengths) out << "  - " << wrap(s, 4) << '\n';
+    out << "\nWhat to improve:\n";
+    int n = 0;
+    for (const auto& s : fb.improvements) out << "  " << ++n << ". " << wrap(s, 5) << '\n';
+    if (n == 0) out << "  nothing major\n";
+    out << "\nKey takeaway: " << wrap(fb.takeaway, 14) << '\n';
+    out << "Practice: " << wrap(fb.assignment, 10) << '\n';
+    for (const auto& w : e.warnings) out << "\nnote: " << w << '\n';
 }
 
 }  // namespace rehearse::cli

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace rehearse {
+struct evaluation_result;
+}
+
 namespace rehearse::cli {
 
 /// Prints rows as aligned columns under a header.
@@ -24,5 +28,10 @@ std::string join(const std::vector<std::string>& strings, const std::string& sep
 
 void render_problem(std::ostream& out, const nlohmann::json& problem);
 void render_lesson(std::ostream& out, const nlohmann::json& lesson);
+
+/// `text` re-flowed to `width` columns, continuation lines indented by `indent`.
+std::string wrap(const std::string& text, std::size_t indent, std::size_t width = 100);
+/// An evaluation as a coach's report: scores, findings with evidence and advice, the feedback.
+void render_evaluation(std::ostream& out, const evaluation_result& e);
 
 }  // namespace rehearse::cli

@@ -6,7 +6,7 @@ namespace rehearse::http {
 
 namespace {
 
-constexpr std::string_view page = R"rehearse_page(<!doctype html>
+constexpr std::string_view index_page = R"rehearse_page(<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -316,6 +316,6 @@ loadProblems(true);
 
 }  // namespace
 
-std::string_view index_html() noexcept { return page; }
+std::string_view index_html() noexcept { return index_page; }
 
 }  // namespace rehearse::http

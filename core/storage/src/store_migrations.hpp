@@ -6,7 +6,7 @@
 
 namespace rehearse::detail {
 
-inline constexpr std::array<std::string_view, 1> migrations{
+inline constexpr std::array<std::string_view, 2> migrations{
     // 1: everything the first release needs.
     R"sql(
 CREATE TABLE learners (
@@ -180,6 +180,28 @@ CREATE TABLE session_turns (
   speaker     TEXT NOT NULL CHECK (speaker IN ('learner','interviewer','coach','system')),
   text        TEXT NOT NULL,
   at          TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+)sql",
+    // 2: coaching sessions (mock interviews, teaching dialogues), each an append-only log of events.
+    R"sql(
+CREATE TABLE sessions (
+  id          TEXT PRIMARY KEY,
+  learner_id  INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('mock','teach')),
+  subject     TEXT NOT NULL,              -- the problem or lesson id
+  state       TEXT NOT NULL CHECK (state IN ('open','finished')),
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE INDEX sessions_by_learner ON sessions(learner_id, kind, created_at);
+
+CREATE TABLE session_events (
+  session_id  TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  at          TEXT NOT NULL,
+  type        TEXT NOT NULL,
+  data        TEXT NOT NULL,              -- JSON object
   PRIMARY KEY (session_id, seq)
 );
 )sql",
