@@ -467,20 +467,22 @@ mock_step mock_on_message(const problem& p, const mock_state& st, const clarific
 
     // A phase that runs over its time gets one nudge towards the next. Presenting the problem and
     // the clarifying questions are one stretch of requirements (seed 000's minutes 0-10).
-    std::size_t first = st.phase;
+    std::size_t first = st.phase, target = st.phase + 1;
     auto budget = std::chrono::minutes(ph.minutes);
+    if (ph.focus == "present" && target < st.phases.size() && st.phases[target].focus == "requirements") {
+        budget += std::chrono::minutes(st.phases[target].minutes);
+        ++target;
+    }
     if (ph.focus == "requirements" && st.phase > 0 && st.phases[st.phase - 1].focus == "present") {
         first = st.phase - 1;
         budget += std::chrono::minutes(st.phases[first].minutes);
     }
-    const bool leads_to_requirements =
-        ph.focus == "present" && st.phase + 1 < st.phases.size() && st.phases[st.phase + 1].focus == "requirements";
-    if (!leads_to_requirements && now > st.phase_started_at.at(first) + budget && !st.nudged_phases.count(st.phase) &&
-        st.phase + 1 < st.phases.size() && ph.focus != "wrap-up" && now < st.interview_ends_at()) {
+    if (target < st.phases.size() && now > st.phase_started_at.at(first) + budget &&
+        !st.nudged_phases.count(st.phase) && ph.focus != "wrap-up" && now < st.interview_ends_at()) {
         const auto spent = now - st.phase_started_at.at(first);
         const std::string nudge =
             "We're at " + minutes_text(std::chrono::duration_cast<std::chrono::milliseconds>(spent)) + " on " +
-            focus_words(ph.focus) + "; let's move on to " + focus_words(st.phases[st.phase + 1].focus) + ".";
+            focus_words(ph.focus) + "; let's move on to " + focus_words(st.phases[target].focus) + ".";
         step.text = step.text.empty() ? nudge : step.text + "\n\n" + nudge;
         if (step.kind == "other") step.kind = "nudge";
         said["nudge"] = true;

@@ -1,0 +1,207 @@
+// Ranking by meaning (terms, BM25) and the mock interviewer's reading of clarifying questions, on the
+// real bundled problems and on the labelled paraphrase sets in tests/clarifications/.
+#include "rehearse/core/runtime/app_context.hpp"
+#include "rehearse/core/sessions/clarification_matcher.hpp"
+#include "rehearse/core/sessions/text_ranking.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+using rehearse::clarification_matcher;
+using rehearse::clarification_reading;
+namespace ranking = rehearse::ranking;
+
+namespace {
+
+rehearse::app_context& clarif_test_context() {
+    static rehearse::app_context ctx = [] {
+        rehearse::context_options o;
+        o.load_bundled = false;
+        o.plugin_dirs = {std::string(REHEARSE_BUILD_DIR) + "/lib/rehearse/plugins"};
+        return rehearse::app_context(o);
+    }();
+    return ctx;
+}
+
+const rehearse::problem& clarif_test_problem(const std::string& id) {
+    const rehearse::problem* p = clarif_test_context().content().find_problem(id);
+    REQUIRE_MESSAGE(p != nullptr, id);
+    return *p;
+}
+
+bool clarif_test_has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// The clarification questions a reading answers, as the content words them.
+std::vector<std::string> clarif_test_answered(const rehearse::problem& p, const clarification_reading& r) {
+    std::vector<std::string> out;
+    for (const auto& a : r.answered) out.push_back(p.doc["clarifications"][a.index]["question"].get<std::string>());
+    return out;
+}
+
+struct clarif_test_figures {
+    int expected = 0, hit = 0;             // clarification and multi items: each expected question
+    int negatives = 0, false_answers = 0;  // off-topic and design items that got any clarification
+    int items = 0;
+    double max_ms = 0, total_ms = 0;
+    double accuracy() const { return expected ? static_cast<double>(hit) / expected : 0; }
+    double false_rate() const { return negatives ? static_cast<double>(false_answers) / negatives : 0; }
+};
+
+clarif_test_figures clarif_test_measure(const std::string& file) {
+    const auto path = std::filesystem::path(REHEARSE_TEST_SOURCE_DIR) / "clarifications" / file;
+    std::ifstream in(path);
+    REQUIRE_MESSAGE(in.good(), path.string());
+    const auto items = nlohmann::json::parse(in);
+    clarif_test_figures f;
+    for (const auto& item : items) {
+        const auto& p = clarif_test_problem(item["problem"].get<std::string>());
+        const clarification_matcher m(p);
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto r = m.read(item["text"].get<std::string>());
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        f.max_ms = std::max(f.max_ms, ms);
+        f.total_ms += ms;
+        ++f.items;
+        const auto got = clarif_test_answered(p, r);
+        const auto kind = item["kind"].get<std::string>();
+        if (kind == "clarification" || kind == "multi") {
+            for (const auto& e : item["expect"]) {
+                ++f.expected;
+                if (clarif_test_has(got, e.get<std::string>())) ++f.hit;
+            }
+        } else {
+            ++f.negatives;
+            if (!got.empty()) ++f.false_answers;
+        }
+    }
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("clarification terms: lowercase words, stop words dropped, stemmed, synonyms folded") {
+    // Stop words go; what is left is stemmed.
+    CHECK(ranking::terms("The running of the ponies") == std::vector<std::string>{"run", "poni"});
+    CHECK(ranking::terms("caresses hopping hopeful") == std::vector<std::string>{"caress", "hop", "hope"});
+    CHECK(ranking::terms("relational conditional") == std::vector<std::string>{"relat", "condit"});
+    CHECK(ranking::terms("uploaded uploads uploading") == std::vector<std::string>{"upload", "upload", "upload"});
+    CHECK(ranking::terms("What is it, and would you?").empty());
+    // One term for a synonym group, words and phrases alike.
+    for (const char* s : {"traffic", "volume", "load", "QPS", "throughput", "how busy", "requests per second"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"traffic"}, s);
+    for (const char* s : {"format", "file types", "kind of file", "extension"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"format"}, s);
+    for (const char* s : {"vendor", "third-party", "external", "provider", "outside"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"vendor"}, s);
+    for (const char* s : {"multi-tenant", "tenancy", "isolation", "customer organisation"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"tenant"}, s);
+    for (const char* s : {"audit", "history", "track changes", "who changed"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"audit"}, s);
+    CHECK(ranking::terms("in the background") == std::vector<std::string>{"async"});
+    // Apostrophes end a word; curly ones too.
+    CHECK(ranking::terms("the lawyer's documents") == std::vector<std::string>{"lawyer", "document"});
+    CHECK(ranking::terms("don\xE2\x80\x99t lose documents") == std::vector<std::string>{"lose", "document"});
+}
+
+TEST_CASE("clarification bm25: a tiny corpus ranked by hand") {
+    ranking::bm25 ix;
+    CHECK(ix.add({"cat", "sat", "mat"}) == 0);
+    CHECK(ix.add({"dog", "sat", "log"}) == 1);
+    CHECK(ix.add({"cat", "cat", "dog"}) == 2);
+    CHECK(ix.size() == 3);
+    // idf(cat) = ln(1 + (3 - 2 + 0.5) / (2 + 0.5)) = ln 1.6; doc 0 has length 3 = the average, so
+    // its term weight is 1 * 2.2 / (1 + 1.2) = 1.
+    CHECK(ix.score({"cat"}, 0) == doctest::Approx(std::log(1.6)));
+    CHECK(ix.score({"cat"}, 1) == 0);
+    // A term in every document still counts a little ("+1" IDF), a rare one counts more.
+    CHECK(ix.score({"sat"}, 0) > 0);
+    CHECK(ix.score({"mat"}, 0) > ix.score({"sat"}, 0));
+    // Repeating a query term does not count it twice.
+    CHECK(ix.score({"cat", "cat"}, 0) == doctest::Approx(ix.score({"cat"}, 0)));
+    const auto r = ix.rank({"cat"});
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].first == 2);  // two occurrences beat one
+    CHECK(r[1].first == 0);
+    CHECK(ix.rank({"unknown"}).empty());
+}
+
+TEST_CASE("clarification matcher on immigration-document-review") {
+    const auto& p = clarif_test_problem("immigration-document-review");
+    const clarification_matcher m(p);
+
+    SUBCASE("a paraphrase gets its clarification") {
+        const auto r = m.read("How many documents get uploaded in a typical day?");
+        CHECK(r.is_question);
+        CHECK(clarif_test_answered(p, r) ==
+              std::vector<std::string>{"Roughly how many documents are uploaded each day?"});
+        CHECK(r.answered[0].asked == "How many documents get uploaded in a typical day?");
+        CHECK(clarif_test_answered(p, m.read("Are we dealing with PDFs only, or scanned images as well?")) ==
+              std::vector<std::string>{"Which document types do we handle: only PDFs, or images too?"});
+        CHECK(clarif_test_answered(p, m.read("Do we train the AI ourselves or call a vendor?")) ==
+              std::vector<std::string>{"Is the AI extraction something we build, or a third-party API?"});
+        CHECK(clarif_test_answered(p, m.read("I assume extraction can happen in the background, right?")) ==
+              std::vector<std::string>{"Can extraction be asynchronous, or must users see results immediately?"});
+    }
+    SUBCASE("several questions get several answers, in message order") {
+        const auto r = m.read("What's the expected load? And also, which file types come in?");
+        CHECK(clarif_test_answered(p, r) ==
+              std::vector<std::string>{"Roughly how many documents are uploaded each day?",
+                                       "Which document types do we handle: only PDFs, or images too?"});
+        const auto joined = m.read("How many uploads a day, and what has to go into the audit history?");
+        CHECK(clarif_test_answered(p, joined) ==
+              std::vector<std::string>{"Roughly how many documents are uploaded each day?",
+                                       "What exactly must the audit history capture?"});
+    }
+    SUBCASE("one answer per clarification per message") {
+        const auto r = m.read("What's the daily volume? How much traffic per day?");
+        CHECK(r.answered.size() == 1);
+    }
+    SUBCASE("a design question is not answered from the clarifications") {
+        const auto r = m.read("Should we use Kafka or SQS for the extraction jobs?");
+        CHECK(r.is_question);
+        CHECK(r.design_question);
+        CHECK(r.answered.empty());
+    }
+    SUBCASE("a question the problem cannot answer is unanswerable, never a random clarification") {
+        const auto r = m.read("What's the marketing budget for the launch?");
+        CHECK(r.is_question);
+        CHECK_FALSE(r.design_question);
+        CHECK(r.answered.empty());
+        CHECK(r.unanswerable == std::vector<std::string>{"What's the marketing budget for the launch?"});
+    }
+    SUBCASE("a statement asks nothing") {
+        const auto r = m.read("Thanks, that helps.");
+        CHECK_FALSE(r.is_question);
+        CHECK(r.answered.empty());
+        CHECK(r.unanswerable.empty());
+    }
+}
+
+TEST_CASE("clarification matching accuracy on the labelled paraphrases") {
+    const auto dev = clarif_test_measure("paraphrases-dev.json");
+    const auto heldout = clarif_test_measure("paraphrases-heldout.json");
+    for (const auto& [name, f] : {std::pair<std::string, const clarif_test_figures&>{"dev", dev}, {"heldout", heldout}})
+        MESSAGE(name << ": " << f.items << " items; top-1 accuracy " << f.hit << "/" << f.expected << " = "
+                     << f.accuracy() << "; off-topic false-answer rate " << f.false_answers << "/" << f.negatives
+                     << " = " << f.false_rate() << "; read() " << f.total_ms / f.items << " ms mean, " << f.max_ms
+                     << " ms max");
+    // The goal is >= 0.90 top-1 and <= 0.05 false answers on the held-out third; the matcher does not
+    // reach it yet (tests/clarifications/RESULTS.md has the figures). These floors sit just under
+    // what the held-out third measured untouched, so a change that makes it worse fails here; they
+    // are regression floors, not the target, and were not tuned on the held-out items.
+    CHECK(heldout.accuracy() >= 0.65);
+    CHECK(heldout.false_rate() <= 0.45);
+    CHECK(dev.accuracy() >= 0.90);
+    CHECK(dev.false_rate() <= 0.05);
+}
