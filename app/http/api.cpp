@@ -14,6 +14,8 @@
 #include "rehearse/core/learner/progress.hpp"
 #include "rehearse/core/learner/selection.hpp"
 #include "rehearse/core/plugins/plugin_catalog.hpp"
+#include "rehearse/core/sessions/mock_sessions.hpp"
+#include "rehearse/sdk/text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -121,6 +123,21 @@ const rehearse::problem& find_problem(app_context& ctx, const std::string& id) {
     return *p;
 }
 
+/// A body whose fields are all optional: an empty body reads as {}.
+json optional_body_object(const request& r) { return r.body.empty() ? json::object() : body_object(r); }
+
+/// `{format?, level?}` of POST .../mock-sessions as the CLI's --format and --level.
+mock_options mock_options_of(const json& body) {
+    mock_options o;
+    if (const auto f = body.find("format"); f != body.end() && !f->is_null()) {
+        if (!f->is_number_integer() || (f->get<long long>() != 45 && f->get<long long>() != 60))
+            throw error(errc::invalid_input, "\"format\" must be 45 or 60 (minutes), not " + f->dump());
+        o.format_minutes = static_cast<int>(f->get<long long>());
+    }
+    if (const auto l = optional_string(body, "level")) o.level = parse_mock_level(*l);
+    return o;
+}
+
 response created(const json& doc, const std::string& location = {}) {
     response out = response::json(201, doc);
     if (!location.empty()) out.headers.emplace_back("Location", location);
@@ -207,7 +224,14 @@ void api::add_routes() {
                                           "GET /api/v1/learners/{name}/plan/today",
                                           "GET /api/v1/learners/{name}/reviews",
                                           "POST /api/v1/learners/{name}/reviews",
-                                          "POST /api/v1/learners/{name}/lessons"}}});
+                                          "POST /api/v1/learners/{name}/lessons",
+                                          "GET /api/v1/learners/{name}/mock-sessions",
+                                          "POST /api/v1/learners/{name}/mock-sessions",
+                                          "GET /api/v1/learners/{name}/mock-sessions/{id}",
+                                          "POST /api/v1/learners/{name}/mock-sessions/{id}/messages",
+                                          "POST /api/v1/learners/{name}/mock-sessions/{id}/sections",
+                                          "POST /api/v1/learners/{name}/mock-sessions/{id}/phase",
+                                          "POST /api/v1/learners/{name}/mock-sessions/{id}/finish"}}});
     });
 
     // Content: the registry is read-only while serving, so these need no lock.
@@ -359,6 +383,57 @@ void api::add_routes() {
         const learner who = require_learner(ctx.db(), r.param("name"));
         const std::string lesson_id = required_string(body, "lesson");
         return response::json(200, json(take_lesson(ctx, who, lesson_id, optional_string(body, "answer"))));
+    });
+
+    // Mock interviews: the `rehearse mock ...` steps on the same sessions, so a session started on
+    // one front goes on on the other. Writing and finishing grade the design (plugin code).
+    rt.add("GET", "/api/v1/learners/{name}/mock-sessions", [&ctx](const request& r) {
+        json items = json::array();
+        for (const auto& s : mock_list(ctx, require_learner(ctx.db(), r.param("name")))) items.push_back(json(s));
+        return page(r, std::move(items), "session");
+    });
+    rt.add("POST", "/api/v1/learners/{name}/mock-sessions", [&ctx](const request& r) {
+        const json body = optional_body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        const mock_options o = mock_options_of(body);
+        const auto problem = optional_string(body, "problem");
+        const rehearse::problem& p =
+            problem ? find_problem(ctx, *problem)
+                    : ctx.content().require_problem(recommend_next(ctx, who, activity_kind::problem).id);
+        const mock_reply reply = start_mock(ctx, who, p, o);
+        return created(json(reply),
+                       "/api/v1/learners/" + url_encode(who.name) + "/mock-sessions/" + url_encode(reply.session));
+    });
+    rt.add("GET", "/api/v1/learners/{name}/mock-sessions/{id}", [&ctx](const request& r) {
+        return response::json(200, json(mock_show(ctx, require_learner(ctx.db(), r.param("name")), r.param("id"))));
+    });
+    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/messages", [&ctx](const request& r) {
+        const json body = body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        return response::json(200, json(mock_say(ctx, who, r.param("id"), required_string(body, "text"))));
+    });
+    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/sections", [this, &ctx](const request& r) {
+        const json body = body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        const std::string markdown = required_string(body, "markdown");
+        const std::string section = optional_string(body, "section").value_or("");
+        std::lock_guard lock(plugin_calls_);
+        return response::json(200, json(mock_write(ctx, who, r.param("id"), markdown, section)));
+    });
+    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/phase", [&ctx](const request& r) {
+        const json body = optional_body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        if (const auto to = optional_string(body, "to"); to && *to != "next")
+            throw error(errc::invalid_input,
+                        "\"to\" takes \"next\" (the next phase), not " + sdk::text::in_quotes(*to));
+        return response::json(200, json(mock_next_phase(ctx, who, r.param("id"))));
+    });
+    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/finish", [this, &ctx](const request& r) {
+        const json body = optional_body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        const auto self_assessment = optional_string(body, "self_assessment");
+        std::lock_guard lock(plugin_calls_);
+        return response::json(200, json(mock_finish(ctx, who, r.param("id"), self_assessment)));
     });
 }
 
