@@ -1,7 +1,7 @@
 // Evaluation speed: per-answer time of the full pipeline (parse + every evaluator plugin + rubric +
 // feedback) over the labelled corpus, reported as absolute time and as a ratio against parsing
 // alone, measured in the same process so the ratio holds on any machine.
-//   bench_evaluate [ANSWERS_DIR] [ITERATIONS]
+//   bench_evaluate [ANSWERS_DIR] [ITERATIONS]   (ANSWERS_DIR is searched recursively)
 #include "rehearse/core/answer/answer_model.hpp"
 #include "rehearse/core/base/json_file.hpp"
 #include "rehearse/core/grading/evaluation.hpp"
@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
         std::string name, problem, text;
     };
     std::vector<item> answers;
-    for (const auto& e : fs::directory_iterator(dir)) {
+    // The corpus is split into tests/answers/dev/ and tests/answers/heldout/: both are timed.
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
         if (e.path().extension() != ".json") continue;
         fs::path md = e.path();
         md.replace_extension(".md");

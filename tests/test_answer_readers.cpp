@@ -177,6 +177,37 @@ TEST_CASE("endpoints, estimates and negation in the answer model") {
     CHECK(s3);
 }
 
+TEST_CASE("numbers that are not estimates, table rows and CQL tables (issue 12)") {
+    const json m = rehearse::parse_answer(
+        "## Estimation\n"
+        "| what | number |\n|---|---|\n| rides per second | 100 M / 2.6 M s ≈ 38 avg |\n\n"
+        "- 200 files per user; alerts above 70% CPU.\n"
+        "## Architecture\n"
+        "The offer lock is `SET offer_lock:{driver_id} {ride_id} NX EX 15`; Redis 7.2 on port 6379, retry up to "
+        "5 times, timeout 2 ms.\n"
+        "## API\n| Method | Path | Result |\n|---|---|---|\n| POST | /v1/petitions/{id}/submit | 202, 409 |\n\n"
+        "## Data model\n```cql\nCREATE TABLE follows_by_user (follower_id bigint, followee_id bigint, "
+        "PRIMARY KEY (follower_id, followee_id));\n```\n");
+    std::set<double> values;
+    bool rides_labelled = false, per_user = false;
+    for (const auto& e : m["estimates"]) {
+        values.insert(e["value"].get<double>());
+        if (e["value"] == 38 && e["before"].get<std::string>().find("rides per second") != std::string::npos)
+            rides_labelled = true;
+        if (e["value"] == 200 && e["per"] == "item:user") per_user = true;
+    }
+    CHECK(rides_labelled);
+    CHECK(per_user);
+    for (double not_an_estimate : {70.0, 15.0, 7.2, 6379.0, 5.0, 2.0})
+        CHECK_MESSAGE(!values.count(not_an_estimate), not_an_estimate);
+    const auto& eps = m["api"]["endpoints"];
+    REQUIRE(eps.size() == 1);
+    CHECK(eps[0]["method"] == "POST");
+    CHECK(eps[0]["async"] == true);
+    REQUIRE(m["schema"]["tables"].size() == 1);
+    CHECK(m["schema"]["tables"][0].value("nosql", false));
+}
+
 TEST_CASE("negation in the architecture graph: lists share it, clauses and dashes end it") {
     // Kind -> negated, for the components one sentence of architecture prose names.
     using kinds = std::map<std::string, bool>;
@@ -226,6 +257,11 @@ TEST_CASE("evaluate on the CLI: readable text, JSON, and bad input") {
     for (const char* k : {"problem", "overall", "scores", "findings", "feedback"}) CHECK(e.contains(k));
     for (const char* k : {"strengths", "improvements", "takeaway", "assignment"}) CHECK(e["feedback"].contains(k));
     CHECK(e["feedback"]["improvements"].size() <= 3);
+    // The level the answer reads as (docs/answers.md, Level): an id, its reasons, the next level.
+    REQUIRE(e.contains("level"));
+    CHECK(e["level"]["id"].get<std::string>().rfind("L", 0) == 0);
+    CHECK(!e["level"]["reasons"].empty());
+    CHECK(e["level"]["next"].get<std::string>().find("L") != std::string::npos);
 
     const std::string empty = dir.file("empty.md");
     std::ofstream(empty) << "";

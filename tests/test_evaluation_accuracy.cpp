@@ -1,6 +1,11 @@
 // Measured accuracy of the evaluators on the labelled corpus in tests/answers/: every answer is
 // graded through the real plugins loaded from the build tree, and precision and recall are computed
 // per finding id and overall. The corpus says which findings each answer must and must not get.
+//
+// Two sets, reported and enforced separately:
+//   tests/answers/dev/      the development set, the answers the rules may be tuned on;
+//   tests/answers/heldout/  answers written independently and labelled from the finding table only
+//                           (docs/answers.md); a rule change is kept only if these figures do not fall.
 #include "rehearse/core/base/json_file.hpp"
 #include "rehearse/core/grading/evaluation.hpp"
 #include "rehearse/core/runtime/app_context.hpp"
@@ -8,11 +13,14 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -25,6 +33,14 @@ struct counts {
     double recall() const { return tp + fn == 0 ? 1.0 : static_cast<double>(tp) / (tp + fn); }
 };
 
+struct corpus_figures {
+    std::map<std::string, counts> per_id;
+    counts total;
+    int answers = 0, labelled_overall = 0, in_range = 0;
+    std::string report;  // the table and every miss, printed on each run
+    bool in_band_floor_met() const { return in_range * 10 >= labelled_overall * 9; }
+};
+
 std::unique_ptr<rehearse::app_context> bundled_context() {
     rehearse::context_options o;
     o.load_bundled = false;
@@ -32,17 +48,13 @@ std::unique_ptr<rehearse::app_context> bundled_context() {
     return std::make_unique<rehearse::app_context>(o);
 }
 
-}  // namespace
-
-TEST_CASE("evaluator accuracy on the labelled answer corpus") {
-    const fs::path dir = fs::path(REHEARSE_PROJECT_SOURCE_DIR) / "tests" / "answers";
-    REQUIRE(fs::is_directory(dir));
+/// Grades every labelled answer (NAME.json + NAME.md) in `dir` and counts the findings against
+/// their labels.
+corpus_figures measure_corpus(const std::string& set, const fs::path& dir) {
+    corpus_figures out;
+    if (!fs::is_directory(dir)) return out;
     auto ctx = bundled_context();
-    REQUIRE(!ctx->content().evaluators().empty());
-
-    std::map<std::string, counts> per_id;
-    counts total;
-    int answers = 0, in_range = 0;
+    if (ctx->content().evaluators().empty()) return out;
     std::ostringstream misses;
     std::vector<fs::path> labels;
     for (const auto& e : fs::directory_iterator(dir))
@@ -56,55 +68,71 @@ TEST_CASE("evaluator accuracy on the labelled answer corpus") {
         const rehearse::problem& p = ctx->content().require_problem(label.at("problem").get<std::string>());
         const rehearse::evaluation_result result =
             rehearse::evaluate_answer(*ctx, p, rehearse::read_text_file(md.string()));
-        ++answers;
+        ++out.answers;
         std::set<std::string> got;
         for (const auto& f : result.findings) got.insert(f.id);
         const std::string name = label_path.stem().string();
         for (const auto& id : label.value("must", json::array())) {
-            auto& c = per_id[id.get<std::string>()];
+            auto& c = out.per_id[id.get<std::string>()];
             if (got.count(id))
-                ++c.tp, ++total.tp;
+                ++c.tp, ++out.total.tp;
             else
-                ++c.fn, ++total.fn, misses << "  missed  " << id.get<std::string>() << " in " << name << '\n';
+                ++c.fn, ++out.total.fn, misses << "  missed  " << id.get<std::string>() << " in " << name << '\n';
         }
         for (const auto& id : label.value("must_not", json::array())) {
-            auto& c = per_id[id.get<std::string>()];
+            auto& c = out.per_id[id.get<std::string>()];
             if (got.count(id))
-                ++c.fp, ++total.fp, misses << "  wrongly " << id.get<std::string>() << " in " << name << '\n';
+                ++c.fp, ++out.total.fp, misses << "  wrongly " << id.get<std::string>() << " in " << name << '\n';
             else
-                ++c.tn, ++total.tn;
+                ++c.tn, ++out.total.tn;
         }
         if (label.contains("overall")) {
+            ++out.labelled_overall;
             const int overall = result.overall;
             if (overall >= label["overall"][0].get<int>() && overall <= label["overall"][1].get<int>())
-                ++in_range;
+                ++out.in_range;
             else
                 misses << "  overall " << overall << " outside [" << label["overall"][0] << ", " << label["overall"][1]
                        << "] in " << name << '\n';
         }
     }
-    REQUIRE(answers >= 1);
 
-    // The table is printed on every run so a regression shows which id moved.
     std::ostringstream table;
-    char row[160];
-    table << "\n| finding id | TP | FP | FN | TN | precision | recall |\n|---|---:|---:|---:|---:|---:|---:|\n";
-    for (const auto& [id, c] : per_id) {
+    char row[200];
+    table << "\n" << set << " set (" << dir.filename().string() << "/)\n";
+    table << "| finding id | TP | FP | FN | TN | precision | recall |\n|---|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& [id, c] : out.per_id) {
         std::snprintf(row, sizeof row, "| %s | %d | %d | %d | %d | %.2f | %.2f |\n", id.c_str(), c.tp, c.fp, c.fn, c.tn,
                       c.precision(), c.recall());
         table << row;
     }
-    std::snprintf(row, sizeof row, "| **overall** | %d | %d | %d | %d | **%.3f** | **%.3f** |\n", total.tp, total.fp,
-                  total.fn, total.tn, total.precision(), total.recall());
+    std::snprintf(row, sizeof row, "| **overall** | %d | %d | %d | %d | **%.3f** | **%.3f** |\n", out.total.tp,
+                  out.total.fp, out.total.fn, out.total.tn, out.total.precision(), out.total.recall());
     table << row;
-    table << "\nanswers: " << answers << ", overall score within the labelled range: " << in_range << "/" << answers
-          << "\n";
-    MESSAGE(table.str() << misses.str());
-    // Measured 0.996 / 1.000 on 69 answers; the floor leaves room for new, harder answers.
-    CHECK(total.precision() >= 0.95);
-    CHECK(total.recall() >= 0.95);
-    // Measured 62 of 69 overall scores inside their labelled range (the overall is the rubric-weighted
-    // mean, docs/answers.md; the misses are all above their band, in answers whose gaps sit in
-    // low-weight dimensions).
-    CHECK(in_range * 20 >= answers * 17);
+    std::snprintf(row, sizeof row, "\n%s: %d answers, precision %.3f, recall %.3f, overall in band %d/%d (%.1f%%)\n",
+                  set.c_str(), out.answers, out.total.precision(), out.total.recall(), out.in_range,
+                  out.labelled_overall, out.labelled_overall ? 100.0 * out.in_range / out.labelled_overall : 100.0);
+    table << row;
+    out.report = table.str() + misses.str();
+    return out;
 }
+
+fs::path corpus_dir(const char* set) { return fs::path(REHEARSE_PROJECT_SOURCE_DIR) / "tests" / "answers" / set; }
+
+// The floors of issue 12, the same for both sets: precision and recall at least 0.95, and at least
+// 90% of labelled overall scores inside their band.
+void check_floors(const corpus_figures& f) {
+    REQUIRE(f.answers >= 1);
+    MESSAGE(f.report);
+    CHECK(f.total.precision() >= 0.95);
+    CHECK(f.total.recall() >= 0.95);
+    CHECK(f.in_band_floor_met());
+}
+
+}  // namespace
+
+TEST_CASE("evaluator accuracy on the development corpus") {
+    check_floors(measure_corpus("development", corpus_dir("dev")));
+}
+
+TEST_CASE("held-out accuracy") { check_floors(measure_corpus("held-out", corpus_dir("heldout"))); }

@@ -56,7 +56,13 @@ json parse_answer(std::string_view markdown) {
         }
         const bool code = b.kind == "code";
         if (code && (is_sql_lang(b.lang) || (b.lang.empty() && looks_like_ddl(b.text)))) {
+            const std::size_t tables_before =
+                model["schema"].contains("tables") ? model["schema"]["tables"].size() : std::size_t{0};
             read_sql_block(b.text, b.line, model["schema"]);
+            // A ```cql block is Cassandra whatever its tables look like.
+            if (b.lang == "cql" && model["schema"].contains("tables"))
+                for (std::size_t t = tables_before; t < model["schema"]["tables"].size(); ++t)
+                    model["schema"]["tables"][t]["nosql"] = true;
             continue;
         }
         if (code && b.lang == "mermaid") {

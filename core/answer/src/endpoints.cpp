@@ -62,6 +62,11 @@ bool find_endpoint(std::string_view line, found& f) {
             std::size_t j = i + m.size();
             if (j < line.size() && std::isalnum(static_cast<unsigned char>(line[j]))) continue;
             while (j < line.size() && (line[j] == ' ' || line[j] == '\t' || line[j] == '`')) ++j;
+            // A table with the method and the path in cells of their own: "POST | /v1/petitions |".
+            if (j < line.size() && line[j] == '|') {
+                ++j;
+                while (j < line.size() && (line[j] == ' ' || line[j] == '\t' || line[j] == '`')) ++j;
+            }
             if (line.substr(j, 7) == "http://" || line.substr(j, 8) == "https://") {
                 const auto slash = line.find('/', j + 8);
                 if (slash == std::string_view::npos) continue;

@@ -2,6 +2,7 @@
 
 #include <rehearse/sdk/text.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -25,6 +26,16 @@ std::string next_word(std::string_view s, std::size_t& i) {
     if (k == j) return "";
     i = k;
     return sdk::text::lower(s.substr(j, k - j));
+}
+
+/// The word (letters, digits, '-' and '_') right before `at`, lowercased; "" when punctuation other
+/// than spaces comes first.
+std::string previous_word(std::string_view s, std::size_t at) {
+    std::size_t k = at;
+    while (k > 0 && s[k - 1] == ' ') --k;
+    std::size_t b = k;
+    while (b > 0 && (is_alpha(s[b - 1]) || is_digit(s[b - 1]) || s[b - 1] == '-' || s[b - 1] == '_')) --b;
+    return sdk::text::lower(s.substr(b, k - b));
 }
 
 std::string period_word(const std::string& w) {
@@ -92,6 +103,11 @@ double size_unit(const std::string& raw, bool& bits) {
 }  // namespace
 
 void read_estimates_line(std::string_view line, std::string_view section, int line_no, json& out) {
+    // A table row ("rides per second | 100 M / 2.6 M s ≈ 38 avg |"): its first cell names the numbers
+    // of the other cells.
+    std::string row_label;
+    if (const auto bar = line.find('|'); bar != std::string_view::npos && bar > 0)
+        row_label = std::string(line.substr(0, bar));
     std::size_t clause_start = 0;
     std::size_t i = 0;
     while (i < line.size()) {
@@ -177,7 +193,8 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
         }
         // A rate: "/s", "/day", " per second", " qps", " a day", "reads/sec", "reads per second".
         std::string noun;
-        for (int round = 0; round < 2 && per.empty(); ++round) {
+        std::string noun_lead;  // "timeline" in "23K timeline writes per second"
+        for (int round = 0; round < 3 && per.empty(); ++round) {
             std::size_t k = j;
             while (k < line.size() && line[k] == ' ') ++k;
             if (k < line.size() && line[k] == '/') {
@@ -211,7 +228,7 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
                     j = r;
                     break;
                 }
-                if (w == "per" && !w2.empty() && noun.empty()) {
+                if (w == "per" && !w2.empty()) {
                     per = "item:" + w2;  // "650 bytes per url"
                     j = r;
                     break;
@@ -223,8 +240,27 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
                 j = q;
                 break;
             }
-            // One noun between number and rate: "40 urls/s", "3.5k reads per second".
-            if (round == 0 && !w.empty() && p.empty() && w.size() > 1) {
+            // One or two nouns between number and rate: "40 urls/s", "3.5k reads per second", "23K
+            // timeline writes per second" (the last one is the noun the number counts).
+            // Qualifiers are not nouns: "38 avg", "200 peak", "5 TB total".
+            static const std::array<std::string_view, 23> not_nouns{
+                "avg",   "average",  "mean",    "peak", "max",          "min",   "total",     "approx",
+                "about", "roughly",  "or",      "and",  "to",           "at",    "of",        "with",
+                "times", "attempts", "retries", "ms",   "milliseconds", "chars", "characters"};
+            const bool qualifier = std::find(not_nouns.begin(), not_nouns.end(), w) != not_nouns.end();
+            if (round < 2 && !qualifier && !w.empty() && p.empty() && w.size() > 1 && w != "per" && w != "a" &&
+                w != "an" && w != "each" && w != "every") {
+                if (round == 1) {
+                    // A second noun only when a rate follows it.
+                    std::size_t r = q;
+                    while (r < line.size() && line[r] == ' ') ++r;
+                    std::size_t r2 = q;
+                    const std::string w2 = next_word(line, r2);
+                    const bool rate_follows =
+                        (r < line.size() && line[r] == '/') || w2 == "per" || w2 == "qps" || w2 == "a" || w2 == "rps";
+                    if (!rate_follows) break;
+                    noun_lead = noun;
+                }
                 noun = w;
                 j = q;
                 continue;
@@ -259,7 +295,28 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
                                             w == "unauthorized" || w == "forbidden" || w == "too" || w == "internal" ||
                                             w == "moved" || w == "unprocessable" || w == "service";
                                  }();
-        if (list_marker || year || status_code) {
+        // Numbers that are settings or identifiers rather than quantities of the problem: a share
+        // ("70% CPU"), a key's expiry or a port in a command ("SET k v NX EX 15", "port 6379"), a
+        // version ("Redis 7.2", "TLS 1.3"), retry counts and timeouts ("retry up to 5 times").
+        const bool percent =
+            j < line.size() && (line[j] == '%' || (line[j] == ' ' && j + 1 < line.size() && line[j + 1] == '%'));
+        const bool setting = unit == "count" && per.empty() && mult == 1 && [&] {
+            const std::string prev = previous_word(line, num_start);
+            static const std::array<std::string_view, 30> setting_words{
+                "ex",       "px",         "exat",    "ttl",         "port", "ports",   "timeout", "timeouts",
+                "retry",    "retries",    "version", "v",           "tls",  "http",    "redis",   "mysql",
+                "postgres", "postgresql", "python",  "java",        "node", "kafka",   "pool",    "attempts",
+                "expire",   "expiry",     "limit",   "api-version", "tcp",  "sentinel"};
+            for (auto w : setting_words)
+                if (prev == w) return true;
+            std::size_t q = j;
+            const std::string next = next_word(line, q);
+            for (std::string_view w :
+                 {"times", "attempts", "retries", "ms", "milliseconds", "chars", "characters", "bit", "consecutive"})
+                if (next == w) return true;
+            return false;
+        }();
+        if (list_marker || year || status_code || percent || setting) {
             i = std::max(i, j);
             continue;
         }
@@ -280,6 +337,7 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
             after += (after.empty() ? "" : " ") + w;
         }
         if (!noun.empty()) after = noun + (after.empty() ? "" : " " + after);
+        if (!noun_lead.empty()) after = noun_lead + " " + after;
         // The label is the text right before the number, back to a comma, a parenthesis or the
         // previous number; when that holds no words ("... 365 ~ 7.3 TB") the clause's lead label is used.
         std::size_t label_start = clause_start;
@@ -304,6 +362,10 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
             std::size_t first_num = clause_start;
             while (first_num < num_start && !is_digit(line[first_num])) ++first_num;
             before = std::string(line.substr(clause_start, first_num - clause_start)) + " " + before;
+            bool lead_words = false;
+            for (std::size_t q = 0; q + 1 < before.size(); ++q)
+                if (is_alpha(before[q]) && is_alpha(before[q + 1])) lead_words = true;
+            if (!lead_words && clause_start > 0 && line[clause_start - 1] == '|') before = row_label + " " + before;
         }
         // An operand of arithmetic ("5 B x 100 B", "x 365") is a factor on the way to an estimate.
         auto op_at = [&](std::size_t q, bool forward) {

@@ -106,7 +106,8 @@ struct walker {
     }
 
     void enter(MD_BLOCKTYPE t, void* detail) {
-        if (!buffer.empty()) flush(innermost_leaf());
+        // The cells of a table row are one block, "cell | cell | ": a new cell does not end the row.
+        if (!buffer.empty() && t != MD_BLOCK_TD && t != MD_BLOCK_TH) flush(innermost_leaf());
         if (t == MD_BLOCK_QUOTE) in_quote = true;
         if (t == MD_BLOCK_H) heading_level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
         if (t == MD_BLOCK_CODE) {

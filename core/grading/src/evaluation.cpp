@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rehearse {
 
@@ -85,6 +86,81 @@ std::optional<finding> read_finding(json f, const std::string& dimension) {
     return out;
 }
 
+/// The level an answer reads as, from its grade (seed 001's rubric): L3 understands the problem and
+/// draws a basic architecture but lacks detail or numbers; L4 covers the basic requirements with a
+/// reasonable architecture and some detail; L5 is structured end to end with accurate estimates,
+/// detailed components and trade-offs; L6 adds operational foresight (no single point of failure,
+/// monitoring) and keeps the design as simple as the numbers allow. `next` quotes the problem's
+/// `levels.by_level` for the next level when it has one, with the gaps that held this answer back.
+level_assessment assess_level(const problem& p, const evaluation_result& e) {
+    auto score = [&](const char* d) -> std::optional<double> {
+        const auto it = e.scores.find(d);
+        if (it == e.scores.end()) return std::nullopt;
+        return it->second;
+    };
+    auto has = [&](const char* id) {
+        return std::any_of(e.findings.begin(), e.findings.end(), [&](const finding& f) { return f.id == id; });
+    };
+    auto ok = [&](const char* d, double at_least) {
+        const auto s = score(d);
+        return !s || *s >= at_least;
+    };
+    int majors = 0;
+    for (const auto& f : e.findings) majors += f.severity == "major" || f.severity == "critical";
+    const bool requirements = ok("requirements", 0.6) && !has("no-clarifying-questions");
+    const bool numbers = ok("estimation", 0.6) && !has("no-capacity-estimate") && !has("estimate-off");
+    const bool architecture = ok("architecture", 0.6);
+    const bool detail = ok("data-model", 0.6) && ok("api", 0.6);
+    const bool tradeoffs = !has("no-tradeoffs") && !has("vague-scaling");
+    const bool operations = ok("reliability", 0.7) && !has("single-point-of-failure") && !has("no-monitoring");
+    const bool simple = !has("over-engineering");
+    struct gap {
+        bool met;
+        const char* met_reason;
+        const char* missing;
+    };
+    const std::vector<gap> l4{
+        {requirements, "requirements and scale are pinned down", "pin down requirements and scale"},
+        {architecture, "the architecture has the pieces the problem needs",
+         "an architecture with the components the problem needs"},
+        {e.overall >= 55, "the grade is sound overall", "fewer major gaps overall"}};
+    const std::vector<gap> l5{
+        {numbers, "the estimates are right", "estimates that match the problem's numbers"},
+        {detail, "the schema and the API are detailed", "a detailed schema and API"},
+        {tradeoffs, "bottlenecks and trade-offs are named", "named bottlenecks and trade-offs with their reasons"},
+        {e.overall >= 75 && majors <= 1, "at most one major gap", "at most one major gap"}};
+    const std::vector<gap> l6{
+        {operations, "redundancy and monitoring are planned", "redundancy per tier and monitoring with alerts"},
+        {simple, "the design is sized to the numbers", "a design no bigger than the numbers need"},
+        {e.overall >= 85 && majors == 0, "no major gap", "no major gap at all"}};
+    level_assessment out;
+    const std::vector<const std::vector<gap>*> ladder{&l4, &l5, &l6};
+    int level = 3;
+    for (const auto* rung : ladder) {
+        const bool all = std::all_of(rung->begin(), rung->end(), [](const gap& g) { return g.met; });
+        if (!all) break;
+        ++level;
+    }
+    out.id = "L" + std::to_string(level);
+    for (int r = 0; r < level - 3; ++r)
+        for (const auto& g : *ladder[static_cast<std::size_t>(r)]) out.reasons.emplace_back(g.met_reason);
+    if (level == 3) out.reasons.emplace_back("the basics of an L4 answer are not all there yet");
+    if (level < 6) {
+        std::string missing;
+        for (const auto& g : *ladder[static_cast<std::size_t>(level - 3)])
+            if (!g.met) {
+                missing += (missing.empty() ? "" : ", ") + std::string(g.missing);
+                out.reasons.push_back("short of L" + std::to_string(level + 1) + ": " + g.missing);
+            }
+        const std::string next_id = "L" + std::to_string(level + 1);
+        out.next = next_id + " would have added " + missing + ".";
+        if (const auto levels = p.doc.find("levels"); levels != p.doc.end() && levels->is_object())
+            if (const auto by = levels->find("by_level"); by != levels->end() && by->is_object())
+                if (const auto t = by->find(next_id); t != by->end() && t->is_string())
+                    out.next += " For this problem an " + next_id + " answer: " + t->get<std::string>();
+    }
+    return out;
+}
 }  // namespace
 
 void check_answer_text(std::string_view answer) {
@@ -153,6 +229,7 @@ evaluation_result evaluate_model(const content_registry& content, const problem&
     // a gap costs is the evaluators' call, made in the dimension it belongs to.
     out.overall = static_cast<int>(std::lround(rubric_weighted_mean(p, rubric_scores, 100)));
     out.feedback = compose_feedback(content, p, out.scores, out.findings, strengths);
+    if (!out.scores.empty()) out.level = assess_level(p, out);
     return out;
 }
 

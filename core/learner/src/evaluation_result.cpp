@@ -28,7 +28,10 @@ void to_json(json& j, const evaluation_result& e) {
              {"scores", e.scores},
              {"findings", e.findings},
              {"feedback", e.feedback}};
+    if (e.level) j["level"] = *e.level;
     if (!e.warnings.empty()) j["warnings"] = e.warnings;
 }
+
+void to_json(json& j, const level_assessment& l) { j = json{{"id", l.id}, {"reasons", l.reasons}, {"next", l.next}}; }
 
 }  // namespace rehearse

@@ -102,8 +102,30 @@ json sync_slow_operation(const context& c) {
                     if (find_word(text, v) != std::string::npos) doing = true;
                 if (!doing) continue;
             }
-            if (contains_any(text, {"queue", "queued", "worker", "enqueue", "enqueues", "background", "async",
-                                    "asynchronously", "job id", "job_id"}))
+            // Async in its own description: a queue or worker, "returns immediately", work that happens
+            // "afterwards" or "via Kafka" after the response.
+            if (contains_any(text, {"queue",
+                                    "queued",
+                                    "worker",
+                                    "workers",
+                                    "enqueue",
+                                    "enqueues",
+                                    "background",
+                                    "async",
+                                    "asynchronously",
+                                    "job id",
+                                    "job_id",
+                                    "afterwards",
+                                    "after the response",
+                                    "returns immediately",
+                                    "immediately",
+                                    "kafka",
+                                    "sqs",
+                                    "outbox",
+                                    "status url",
+                                    "status_url",
+                                    "poll",
+                                    "polled"}))
                 continue;
             return finding(
                 "sync-slow-operation", "api", "major",
@@ -182,6 +204,11 @@ json sync_slow_operation(const context& c) {
                 cue == "once the") {
                 if (!contains_any(s.text, {"request", "respond", "responds", "response", "returns", "shows", "page",
                                            "dashboard", "endpoint", "opens", "loads", "backend", "api"}))
+                    continue;
+                // "once the mail has gone out" holds the response; "once the (friend) request is
+                // accepted" is a step of the product, not a request waiting.
+                if (cue == "once the" &&
+                    !contains_any(s.text, {"respond", "responds", "response", "returns", "return"}))
                     continue;
             }
             // Questions, hypotheticals and trade-off discussions are not the design. A condition inside
@@ -265,6 +292,10 @@ json evaluate_api(const context& c) {
             if (segs.empty()) continue;
             const std::string& last = segs.back();
             if (is_param(last) || singletons.count(last) || versioned_segment(last) || last == "api") continue;
+            // "transcoding-status", "upload_url": the last word of a compound names what is returned.
+            if (const auto cut = last.find_last_of("-_");
+                cut != std::string::npos && cut + 1 < last.size() && singletons.count(last.substr(cut + 1)))
+                continue;
             if (last.find('.') != std::string::npos) continue;
             // A collection is a plural noun ("documents", "comments"); "/{id}/pdf" or "/presence" is one thing.
             const bool plural =
@@ -352,13 +383,35 @@ json evaluate_api(const context& c) {
         bool creates = false;
         for (const auto& e : endpoints)
             if (e.value("method", "") == "POST" || e.value("method", "") == "PUT") creates = true;
-        const sentence* key = mention(
-            c, {"idempotency",  "idempotent",       "idempotency-key",   "idempotency key", "client-generated id",
-                "request id",   "client_msg_id",    "client message id", "idempotency_key", "client_request_id",
-                "request_id",   "client-generated", "client generated",  "exactly-once",    "exactly once",
-                "on conflict",  "upsert",           "safe to retry",     "retry-safe",      "dedupe key",
-                "x-request-id", "client_message_id"},
-            {}, true, true);
+        const sentence* key = mention(c,
+                                      {"idempotency",
+                                       "idempotent",
+                                       "idempotency-key",
+                                       "idempotency key",
+                                       "client-generated id",
+                                       "request id",
+                                       "client_msg_id",
+                                       "client message id",
+                                       "idempotency_key",
+                                       "client_request_id",
+                                       "request_id",
+                                       "client-generated",
+                                       "client generated",
+                                       "exactly-once",
+                                       "exactly once",
+                                       "on conflict",
+                                       "upsert",
+                                       "safe to retry",
+                                       "retry-safe",
+                                       "dedupe key",
+                                       "x-request-id",
+                                       "client_message_id",
+                                       "generated by the client",
+                                       "supplied by the client",
+                                       "client-supplied",
+                                       "client supplied",
+                                       "same id again"},
+                                      {}, true, true);
         // "Dedup" alone may be storage dedup (content-addressed blocks); it makes retries safe only
         // when it is about requests, messages or retries.
         if (!key)

@@ -75,13 +75,18 @@ json evaluate_architecture(const context& c) {
             // A queue elsewhere (view counts, emails) does not help the slow step that still runs in the
             // request: it needs its own queue, unless the answer puts that work behind one somewhere.
             bool tied = false;
+            const std::string sync_message = sync.value("message", std::string());
             for (const auto& op : slow) {
+                // Only the slow step still in the request: a payment worker does not carry the matching.
+                const std::string op_name = op.value("name", std::string());
+                if (!op_name.empty() && sync_message.find(op_name) == std::string::npos) continue;
                 const auto vocabulary = slow_vocabulary(op);
                 for (const auto& s : c.sentences) {
                     if (s.kind == "heading" || future_only(s.text)) continue;
                     bool comparison = false;
                     for (std::string_view w : {"vs", "versus", "instead of", "rather than", "alternative", "trade-off",
-                                               "tradeoff", "considered", "alarm", "alert", "metric", "metrics"})
+                                               "tradeoff", "considered", "alarm", "alert", "metric", "metrics",
+                                               "monitoring", "grafana", "prometheus", "lag", "dashboard"})
                         if (find_word(s.text, w) != std::string::npos) comparison = true;
                     if (comparison) continue;
                     // The queue and the slow step are named together: "OCR jobs go through SQS",

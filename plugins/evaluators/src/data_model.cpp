@@ -150,6 +150,11 @@ json evaluate_data_model(const context& c) {
                     find_word(t, "document") != std::string::npos || find_word(t, "attachment") != std::string::npos ||
                     find_word(t, "binary") != std::string::npos || find_word(t, "content") != std::string::npos;
                 if (!file_word) continue;
+                // "The BYTEA columns are a SHA-256 of the file and a key id": small values, not file bytes.
+                bool small_values = false;
+                for (std::string_view w : {"sha-256", "sha256", "hash", "checksum", "digest", "key id", "fingerprint"})
+                    if (t.find(w) != std::string::npos) small_values = true;
+                if (small_values) continue;
                 for (std::string_view p :
                      {"blob", "bytea", "in the database", "in the db", "in postgres", "in postgresql", "in mysql",
                       "in a column", "in the table", "inside the database"}) {

@@ -2,10 +2,14 @@
 // 2x of the reference (seed 003's tolerance)?
 #include "common.hpp"
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 namespace rehearse::evaluators {
 
@@ -124,6 +128,271 @@ std::string human(double v, const std::string& unit) {
     return o.str();
 }
 
+// --- The candidate's own arithmetic -------------------------------------------------------------
+// issue 12: an estimate that differs from the reference only because of an assumption the problem
+// does not fix ("I assume 2 MB per document") is not off when the candidate's arithmetic from that
+// assumption is right. The problem fixes its stated counts (statement and clarification answers)
+// and time; anything else in the expression is the candidate's assumption.
+
+bool digit_at(std::string_view s, std::size_t i) {
+    return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]));
+}
+
+/// Reads a number at `i` ("1,000", "2.5", "10M", "5 Mbps", "100 billion", "9 TB") in base units
+/// (bytes for sizes, bits as bytes); advances `i`. `sized` says a size unit was read.
+double read_quantity(std::string_view s, std::size_t& i, bool& sized) {
+    std::string digits;
+    while (i < s.size()) {
+        if (digit_at(s, i) || (s[i] == '.' && digit_at(s, i + 1)))
+            digits += s[i++];
+        else if (s[i] == ',' && digit_at(s, i + 1) && digit_at(s, i + 2) && digit_at(s, i + 3) && !digit_at(s, i + 4))
+            ++i;
+        else
+            break;
+    }
+    double v = std::strtod(digits.c_str(), nullptr);
+    sized = false;
+    auto word_at = [&](std::size_t k, std::size_t& end) {
+        while (k < s.size() && s[k] == ' ') ++k;
+        std::size_t e = k;
+        while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+        end = e;
+        return std::string(s.substr(k, e - k));
+    };
+    std::size_t end = i;
+    std::string w = word_at(i, end);
+    std::string lw = lower(w);
+    double mag = 1;
+    if (lw == "k" || lw == "thousand")
+        mag = 1e3;
+    else if (w == "M" || lw == "million" || lw == "mm")
+        mag = 1e6;
+    else if (lw == "bn" || lw == "billion")
+        mag = 1e9;
+    else if (w == "T" || lw == "trillion")
+        mag = 1e12;
+    else if (w == "B") {
+        std::size_t e2 = end;
+        const std::string next = lower(word_at(end, e2));
+        if (!next.empty() && next != "per" && next != "each") mag = 1e9;
+    }
+    if (mag != 1) {
+        v *= mag;
+        i = end;
+        w = word_at(i, end);
+        lw = lower(w);
+    }
+    static const std::pair<const char*, double> units[] = {
+        {"b", 1},        {"byte", 1},     {"bytes", 1},    {"kb", 1e3},        {"mb", 1e6},           {"gb", 1e9},
+        {"tb", 1e12},    {"pb", 1e15},    {"kib", 1024.0}, {"mib", 1048576.0}, {"gib", 1073741824.0}, {"kbps", 125},
+        {"mbps", 125e3}, {"gbps", 125e6}, {"tbps", 125e9}, {"kbit", 125},      {"mbit", 125e3},       {"gbit", 125e6},
+        {"tbit", 125e9}};
+    for (const auto& [u, m] : units)
+        if (lw == u) {
+            v *= m;
+            sized = true;
+            i = end;
+            break;
+        }
+    return v;
+}
+
+/// Evaluates "10M viewers x 5 Mbps", "100M x (500 B + 0.3 x 300 KB)", "9 TB x 365": numbers and
+/// x * / + ( ), words in between ignored. Collects the numbers read into `operands`. nullopt when
+/// nothing arithmetic is there.
+struct expression_reader {
+    std::string_view s;
+    std::size_t i = 0;
+    std::vector<double> operands;
+    bool failed = false;
+    int ops = 0;
+
+    void skip() {
+        while (i < s.size()) {
+            const unsigned char ch = static_cast<unsigned char>(s[i]);
+            if (std::isdigit(ch) || s[i] == '(' || s[i] == ')' || s[i] == '*' || s[i] == '/' || s[i] == '+') return;
+            if (s.substr(i, 2) == "\xC3\x97" || s.substr(i, 2) == "\xC3\xB7") return;  // the signs x and /
+            if (s[i] == 'x' && (i + 1 >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 1]))) &&
+                (i == 0 || !std::isalpha(static_cast<unsigned char>(s[i - 1]))))
+                return;
+            ++i;
+        }
+    }
+    int op_at() {
+        skip();
+        if (i >= s.size()) return 0;
+        if (s[i] == '*' || s[i] == 'x') return '*';
+        if (s[i] == '/') return '/';
+        if (s[i] == '+') return '+';
+        if (s.substr(i, 2) == "\xC3\x97") return '*';
+        if (s.substr(i, 2) == "\xC3\xB7") return '/';
+        return 0;
+    }
+    void take_op() { i += (static_cast<unsigned char>(s[i]) == 0xC3) ? 2 : 1; }
+    double primary() {
+        skip();
+        if (i < s.size() && s[i] == '(') {
+            ++i;
+            const double v = sum();
+            skip();
+            if (i < s.size() && s[i] == ')') ++i;
+            return v;
+        }
+        if (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+            bool sized = false;
+            const double v = read_quantity(s, i, sized);
+            operands.push_back(v);
+            return v;
+        }
+        failed = true;
+        return 0;
+    }
+    double product() {
+        double v = primary();
+        for (int op = op_at(); !failed && (op == '*' || op == '/'); op = op_at()) {
+            take_op();
+            ++ops;
+            const double r = primary();
+            v = op == '*' ? v * r : (r != 0 ? v / r : v);
+        }
+        return v;
+    }
+    double sum() {
+        double v = product();
+        for (int op = op_at(); !failed && op == '+'; op = op_at()) {
+            take_op();
+            ++ops;
+            v += product();
+        }
+        return v;
+    }
+};
+
+/// The numbers the problem itself states (its statement and the answers to its clarifying
+/// questions), in base units, plus the constants of time.
+std::vector<double> fixed_numbers(const json& problem) {
+    std::vector<double> out{60,   24,   3600, 86400, 365,   30,      12,     7,       1440,
+                            1000, 1024, 8,    2.5e6, 2.6e6, 2.592e6, 3.15e7, 3.1536e7};
+    auto scan = [&](const std::string& t) {
+        for (std::size_t i = 0; i < t.size();) {
+            if (std::isdigit(static_cast<unsigned char>(t[i])) &&
+                (i == 0 || !std::isalnum(static_cast<unsigned char>(t[i - 1])))) {
+                bool sized = false;
+                out.push_back(read_quantity(t, i, sized));
+            } else {
+                ++i;
+            }
+        }
+    };
+    scan(problem.value("statement", std::string()));
+
+    for (const auto& c : problem.value("clarifications", json::array()))
+        if (c.is_object()) scan(c.value("answer", std::string()));
+    return out;
+}
+
+bool is_fixed(double v, const std::vector<double>& fixed) {
+    for (double f : fixed)
+        if (f > 0 && v > 0 && std::max(v / f, f / v) <= 1.01) return true;
+    return false;
+}
+
+/// True when the stated value `e` is the right result of the candidate's own arithmetic from a
+/// number the problem does not fix: "10M viewers x 5 Mbps = 50 Tbps" (the bitrate is theirs),
+/// "10,000 emails/day = 0.12 emails per second" (10,000 is theirs). "100,000,000 / 86,400 = 1,157
+/// per second" uses only the problem's numbers and time, so a wrong period stays wrong.
+bool own_assumption(const context& c, const json& e, const std::vector<double>& fixed) {
+    const int line = e.value("line", 0);
+    const std::string text = e.value("text", "");
+    if (text.empty()) return false;
+    auto period_of = [](const std::string& t) -> std::string {
+        for (const char* p : {"second", "minute", "hour", "day", "month", "year"})
+            for (const std::string& form : {std::string("/") + p, std::string("per ") + p, std::string("a ") + p})
+                if (t.find(form) != std::string::npos) return p;
+        if (t.find("daily") != std::string::npos) return "day";
+        if (const auto at = t.find("/s");
+            at != std::string::npos && (at + 2 >= t.size() || !std::isalpha(static_cast<unsigned char>(t[at + 2]))))
+            return "second";
+        return "";
+    };
+    for (const auto& st : c.sentences) {
+        if (st.line != line && !(st.kind == "paragraph" && st.line <= line && line - st.line < 8)) continue;
+        const std::string_view raw = st.raw;
+        const auto at = raw.find(text);
+        if (at == std::string_view::npos) continue;
+        // "my assumption is ... -> 10,000 emails/day = 0.12 emails per second": said to be the
+        // candidate's own, and the steps that can be checked are right.
+        const std::string lowered = lower(std::string(raw));
+        bool declared = false;
+        for (const char* m : {"my assumption", "my own assumption", "i assume", "assuming", "given my", "under my",
+                              "from my", "with my", "my estimate of"})
+            if (lowered.find(m) != std::string::npos) declared = true;
+        // ... or the section the number is in says its figures follow from the candidate's assumptions
+        // ("| Quantity | Estimate | From my assumptions |", "I assume 50 changed files per DAU").
+        if (!declared)
+            for (const auto& other : c.sentences) {
+                if (other.section != st.section || other.section.empty()) continue;
+                for (const char* m : {"my assumption", "my own assumption", "i assume", "from my assumptions"})
+                    if (other.text.find(m) != std::string::npos) declared = true;
+                if (declared) break;
+            }
+        // Walk back the chain "A x B = C = D": each step must be right; the first step with arithmetic
+        // must use a number the problem does not fix.
+        double target = e.value("value", 0.0);
+        std::string target_per = e.value("per", "");
+        std::size_t k = at;
+        for (int step = 0; step < 4; ++step) {
+            // The relation right before the number: "=", "≈", "→", "->", "is about", "works out to".
+            while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '~')) --k;
+            bool related = false;
+            for (std::string_view rel : {"=", "\xE2\x89\x88", "\xE2\x86\x92", "->", "about", "roughly", "approximately",
+                                         "to", "is", "gives", "means", "so"})
+                if (k >= rel.size() && raw.substr(k - rel.size(), rel.size()) == rel) {
+                    k -= rel.size();
+                    related = true;
+                    break;
+                }
+            if (!related) return declared;
+            // The expression runs back to the previous relation, a colon, a bar or the sentence start.
+            std::size_t begin = 0;
+            for (std::string_view stop : {"=", "\xE2\x89\x88", "\xE2\x86\x92", "->", ":", "|", ";", "("})
+                if (const auto p = raw.rfind(stop, k > 0 ? k - 1 : 0);
+                    p != std::string_view::npos && p < k && !(stop == "(" && raw.find(')', p) < k))
+                    begin = std::max(begin, p + stop.size());
+            const std::string_view expr = raw.substr(begin, k - begin);
+            expression_reader r;
+            r.s = expr;
+            r.skip();
+            if (r.i >= expr.size()) return declared;
+            double value = r.sum();
+            if (r.failed || r.operands.empty()) return declared;
+            // A rate in the expression converted to the stated period: "10,000 emails/day = 0.12/s".
+            const std::string expr_per = period_of(lower(std::string(expr)));
+            if (!expr_per.empty() && !target_per.empty() && expr_per != target_per && seconds_in(expr_per) > 0 &&
+                seconds_in(target_per) > 0)
+                value = value / seconds_in(expr_per) * seconds_in(target_per);
+            if (value <= 0 || target <= 0 || std::max(value / target, target / value) > 1.3) return false;
+            if (r.ops > 0) {
+                if (declared) return true;
+                for (double o : r.operands)
+                    if (!is_fixed(o, fixed)) return true;
+                return false;
+            }
+            // A restatement in other units ("50 Tbps = 6.25 TB/s"): check the step before it.
+            if (declared) return true;
+            target = r.operands.front();
+            if (!expr_per.empty()) target_per = expr_per;
+            k = begin;
+            while (k > 0 && (raw[k - 1] == ' ')) --k;
+            // the relation sign that ended the previous expression is consumed by the next round
+            if (begin == 0) return false;
+            k = begin;
+        }
+        return false;
+    }
+    return false;
+}
+
 }  // namespace
 
 json evaluate_estimation(const context& c) {
@@ -152,12 +421,21 @@ json evaluate_estimation(const context& c) {
     // Match each stated number to the problem's reference quantities by their aliases.
     const json& refs = c.problem.value("estimates", json::array());
     std::map<const json*, std::vector<std::pair<double, const json*>>> stated;  // quantity -> (value, estimate)
+    std::map<const json*, std::string> period_of_estimate;  // the period read for an estimate, label included
     for (const auto& e : estimates) {
         const std::string unit = e.value("unit", "count");
         std::string per = e.value("per", "");
         if (per.rfind("item:", 0) == 0) continue;  // "650 bytes per url": a factor, not a total
         if (e.value("operand", false)) continue;
         const std::string after_raw = e.value("after", "");
+        // "~300 commits/s each" measures one shard or server, not the system.
+        {
+            const std::string noun_word = e.value("noun", std::string());
+            std::string rest = after_raw;
+            if (!noun_word.empty() && rest.rfind(noun_word, 0) == 0) rest = rest.substr(noun_word.size());
+            while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+            if (rest == "each" || rest.rfind("each ", 0) == 0) continue;
+        }
         const std::string before_raw = e.value("before", "");
         // Operands of arithmetic are factors on the way to an estimate, not the estimate itself.
         {
@@ -233,6 +511,18 @@ json evaluate_estimation(const context& c) {
                     ++n;
                 }
                 if (!all || n == 0) continue;
+                // A part is not the whole: "text storage per day" does not estimate the problem's storage
+                // per day of text and media, unless the alias or the quantity names that part.
+                {
+                    static const std::set<std::string> parts{"text",  "metadata", "media",     "photo",
+                                                             "image", "video",    "thumbnail", "log",
+                                                             "index", "comment",  "message",   "attachment"};
+                    const std::string qid = q.value("quantity", std::string());
+                    bool part = false;
+                    for (const auto& w : words_of(label))
+                        if (parts.count(w) && !alias_words.count(w) && qid.find(w) == std::string::npos) part = true;
+                    if (part) continue;
+                }
                 if (!noun.empty() && !generic_nouns.count(noun) && !alias_words.count(noun)) continue;
                 // A per-period alias needs that period on the number ("storage per year" vs a total).
                 if (qunit == "per_second" && !alias_period.empty() && alias_period != "second" && per != alias_period)
@@ -256,12 +546,27 @@ json evaluate_estimation(const context& c) {
                 }
             }
         }
-        if (best.quantity) stated[best.quantity].emplace_back(best.stated, &e);
+        if (best.quantity) {
+            stated[best.quantity].emplace_back(best.stated, &e);
+            period_of_estimate[&e] = per;
+        }
     }
     std::size_t within = 0;
-    for (const auto& [q, values] : stated) {
+    const std::vector<double> fixed = fixed_numbers(c.problem);
+    for (auto& [q, all_values] : stated) {
         const double ref = q->value("value", 0.0);
         if (ref <= 0) continue;
+        // A rate is judged on the candidate's own per-second (or per-minute, per-hour) figures when
+        // there are any: "100 billion messages a day" restates the problem, "115K per second" is the
+        // estimate made from it.
+        std::vector<std::pair<double, const json*>> values;
+        const std::string qunit = q->value("unit", "count");
+        if (qunit == "per_second" || qunit == "bytes_per_second")
+            for (const auto& v : all_values) {
+                const std::string& per = period_of_estimate[v.second];
+                if (per == "second" || per == "minute" || per == "hour") values.push_back(v);
+            }
+        if (values.empty()) values = all_values;
         // Any stated value within tolerance means the learner got it (later lines often refine).
         bool ok = false;
         const std::pair<double, const json*>* worst = nullptr;
@@ -271,6 +576,8 @@ json evaluate_estimation(const context& c) {
             const double ratio = std::max(v.first / ref, ref / v.first);
             if (ratio <= 2.0 + 1e-9)
                 ok = true;
+            else if (own_assumption(c, *v.second, fixed))
+                continue;  // right from the candidate's stated assumption
             else if (ratio > worst_ratio)
                 worst_ratio = ratio, worst = &v;
         }

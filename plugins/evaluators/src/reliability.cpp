@@ -9,6 +9,63 @@
 
 namespace rehearse::evaluators {
 
+namespace {
+
+/// The tier a "single X" phrase names: "database" (Postgres, MySQL, the database, a primary),
+/// "cache" (Redis, Memcached), "broker", or "app" (a server, instance, VM, box).
+std::string tier_of(std::string_view tail) {
+    for (std::string_view w : {"postgres", "mysql", "database", "db ", "sqlite", "primary", "rds", "aurora"})
+        if (tail.find(w) != std::string_view::npos) return "database";
+    for (std::string_view w : {"redis", "memcached", "cache"})
+        if (tail.find(w) != std::string_view::npos) return "cache";
+    if (tail.find("broker") != std::string_view::npos || tail.find("kafka") != std::string_view::npos ||
+        tail.find("rabbit") != std::string_view::npos)
+        return "broker";
+    return "app";
+}
+
+/// Whether the answer states redundancy for that tier anywhere in today's design: a database with a
+/// standby, replicas, failover or multi-AZ; a Redis with replicas or Sentinel; app servers behind a
+/// load balancer or several instances.
+bool redundant_tier(const context& c, std::string_view tail) {
+    const std::string tier = tier_of(tail);
+    static const std::initializer_list<std::string_view> redundancy{
+        "replica",           "replicas",    "replication", "standby",       "failover",           "fail over",
+        "multi-az",          "multi az",    "sentinel",    "patroni",       "availability zones", "highly available",
+        "high availability", "hot standby", "cluster",     "auto-failover", "automatic failover"};
+    std::initializer_list<std::string_view> names;
+    static const std::initializer_list<std::string_view> db_names{
+        "postgres", "postgresql", "mysql", "database", "db", "primary", "rds", "aurora", "patroni", "multi-az"};
+    static const std::initializer_list<std::string_view> cache_names{"redis", "memcached", "cache", "sentinel"};
+    static const std::initializer_list<std::string_view> broker_names{"kafka", "rabbitmq", "broker", "sqs"};
+    static const std::initializer_list<std::string_view> app_names{
+        "servers", "instances", "app", "api", "service", "load balancer", "pods", "autoscaling", "nodes"};
+    names = tier == "database" ? db_names : tier == "cache" ? cache_names : tier == "broker" ? broker_names : app_names;
+    for (const auto& s : c.sentences) {
+        if (s.kind == "heading" || (s.kind == "code" && s.lang != "" && s.lang != "mermaid")) continue;
+        if (future_only(s.text) || (!s.text.empty() && s.text.back() == '?')) continue;
+        bool redundant = false;
+        // An app tier is redundant by its own words (several instances, a load balancer); a database's
+        // replica says nothing about the VM the app runs on.
+        if (tier != "app")
+            for (auto r : redundancy)
+                for (auto at = find_word(s.text, r); at != std::string::npos && !redundant;
+                     at = find_word(s.text, r, at + 1))
+                    if (!negated(s.text, at, r.size())) redundant = true;
+        if (tier == "app")
+            for (std::string_view r :
+                 {"behind a load balancer", "behind the load balancer", "two instances", "multiple instances",
+                  "at least two", "autoscaling", "auto-scaling", "stateless", "2+", "n+1"})
+                if (s.text.find(r) != std::string::npos) redundant = true;
+        if (!redundant) continue;
+        for (auto n : names)
+            if (find_word(s.text, n) != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 json evaluate_reliability(const context& c) {
     json findings = json::array();
     json strengths = json::array();
@@ -120,12 +177,35 @@ json evaluate_reliability(const context& c) {
             for (auto pos = find_word(s.text, q); pos != std::string::npos; pos = find_word(s.text, q, pos + 1)) {
                 if (negated(s.text, pos, q.size())) continue;
                 const std::string tail = s.text.substr(pos + q.size(), 28);
+                // "one more node in the DAG", "one of the replicas", "a single 100 Gbps port": not a
+                // deployment of one instance.
+                {
+                    std::size_t k = 0;
+                    while (k < tail.size() && tail[k] == ' ') ++k;
+                    const std::string_view next = std::string_view(tail).substr(k);
+                    bool skip = next.empty() || std::isdigit(static_cast<unsigned char>(next[0]));
+                    for (std::string_view w : {"more ", "of ", "extra ", "additional ", "per ", "place", "way"})
+                        if (next.rfind(w, 0) == 0) skip = true;
+                    if (skip) continue;
+                }
                 bool tier = false;
                 for (std::string_view t : {"redis", "postgres", "postgresql", "mysql", "database", "db ", "server",
                                            "instance", "machine", "ec2", "vm", "box", "node", "sqlite", "broker"})
                     if (tail.find(t) != std::string::npos) tier = true;
                 if (!tier) continue;
-                if (tail.find("per ") != std::string::npos || tail.find("shard") != std::string::npos) continue;
+                if (tail.find("per ") != std::string::npos || tail.find("shard") != std::string::npos ||
+                    tail.find("each") != std::string::npos || tail.find("port") != std::string::npos)
+                    continue;
+                // A remark about load ("the single primary's write path is the first bottleneck", "the
+                // single Redis primary of a slot is the hottest piece") names a bottleneck, not a
+                // deployment.
+                bool bottleneck = false;
+                for (std::string_view w : {"bottleneck", "hottest", "hot spot", "hotspot", "write path", "limit"})
+                    if (s.text.find(w) != std::string::npos) bottleneck = true;
+                if (bottleneck) continue;
+                // The tier is decided from the whole answer: "one PostgreSQL primary handles this easily"
+                // in an answer whose database has a standby with failover is not a single point.
+                if (redundant_tier(c, tail)) continue;
                 bool redundant_here = false;
                 for (std::string_view r :
                      {"replica", "standby", "failover", "cluster", "multi-az", "sentinel", "redundan"})

@@ -101,6 +101,28 @@ json evaluate_scaling(const context& c) {
                                        "more web servers",
                                        "upgrade the"},
                                       where);
+    // "add more chat servers", "give the database more memory and faster disks": more of the same
+    // without naming what runs out.
+    if (!generic)
+        for (const auto& s : c.sentences) {
+            if (s.kind == "heading" || (s.kind == "code" && is_program(s.lang))) continue;
+            if (scaling_section && s.section != "scaling") continue;
+            for (std::string_view w : {"more", "faster", "bigger"}) {
+                for (auto at = find_word(s.text, w); at != std::string::npos && !generic;
+                     at = find_word(s.text, w, at + 1)) {
+                    const std::string next = s.text.substr(at + w.size(), 24);
+                    for (std::string_view t : {" servers", " instances", " machines", " nodes", " memory", " disks",
+                                               " cpu", " ram", " boxes"}) {
+                        const auto tp = next.find(t);
+                        // at most one word in between: "more chat servers", "more memory"
+                        if (tp != std::string::npos &&
+                            std::count(next.begin(), next.begin() + static_cast<long>(tp), ' ') <= 1)
+                            generic = &s;
+                    }
+                }
+            }
+            if (generic) break;
+        }
     const sentence* specific = nullptr;
     std::size_t scaling_words = 0;
     for (const auto& s : c.sentences)
@@ -119,30 +141,13 @@ json evaluate_scaling(const context& c) {
     else if (bottleneck)
         strengths.push_back("You named a concrete bottleneck (\"" + excerpt(bottleneck->raw, 90) + "\")");
 
-    const sentence* tradeoff = mention(c, {"trade-off",
-                                           "tradeoff",
-                                           "trade off",
-                                           "versus",
-                                           "vs",
-                                           "instead of",
-                                           "rather than",
-                                           "alternative",
-                                           "pros and cons",
-                                           "downside",
-                                           "at the cost of",
-                                           "in exchange",
-                                           "on the other hand",
-                                           "the cost is",
-                                           "we give up",
-                                           "cons",
-                                           "drawback",
-                                           "compromise",
-                                           "chose",
-                                           "chosen over",
-                                           "over a",
-                                           "prefer",
-                                           "because"},
-                                       {}, true, true);
+    const sentence* tradeoff =
+        mention(c, {"trade-off",      "tradeoff",    "trade off",         "versus",        "vs",
+                    "instead of",     "rather than", "alternative",       "pros and cons", "downside",
+                    "at the cost of", "in exchange", "on the other hand", "the cost is",   "we give up",
+                    "cons",           "drawback",    "compromise",        "chose",         "chosen over",
+                    "prefer",         "because"},
+                {}, true, true);
     // "because" alone is weak; require it in the scaling/architecture discussion.
     bool real_tradeoff = tradeoff != nullptr;
     if (tradeoff && find_word(tradeoff->text, "because") != std::string::npos &&
@@ -179,7 +184,11 @@ json evaluate_scaling(const context& c) {
                                        "cassandra", "service mesh", "kubernetes cluster"}) {
                 const auto pos = find_word(s.text, p);
                 if (pos == std::string::npos) continue;
-                if (negated(s.text, pos, p.size()) || hedged(s.text)) continue;
+                // Negation is judged on the whole word ("microservice" inside "microservices"), so a
+                // negated list ("we don't need Kafka, microservices or a second region") stays negated.
+                std::size_t len = p.size();
+                while (pos + len < s.text.size() && is_word_char(s.text[pos + len])) ++len;
+                if (negated(s.text, pos, len) || hedged(s.text)) continue;
                 // A managed cache cluster's shards ("Redis cluster, 1 replica per shard") are not a
                 // sharded data tier.
                 if (pos >= 4 && s.text.compare(pos - 4, 4, "per ") == 0) continue;

@@ -38,16 +38,27 @@ struct coach_feedback {
 /// {strengths, improvements, takeaway, assignment}
 void to_json(nlohmann::json& j, const coach_feedback& f);
 
+/// Which interview level the answer reads as (L3-L6, seed 001's rubric and the problem's
+/// `levels.by_level`), why, and what the next level would have added.
+struct level_assessment {
+    std::string id;                    ///< L3 | L4 | L5 | L6
+    std::vector<std::string> reasons;  ///< what in the grade puts it there
+    std::string next;                  ///< what the next level would have added; "" at L6
+};
+/// {id, reasons, next}
+void to_json(nlohmann::json& j, const level_assessment& l);
+
 struct evaluation_result {
     std::string problem;                   ///< bare id
     int overall = 0;                       ///< 0..100: the rubric-weighted mean of `scores` (rubric.hpp), rounded
     std::map<std::string, double> scores;  ///< 0..1 to three decimals, per weighted dimension an evaluator scored
     std::vector<finding> findings;         ///< most severe first, then by the weight of their dimension
     coach_feedback feedback;
-    std::vector<std::string> warnings;  ///< an unclosed code block, an evaluator that failed
+    std::vector<std::string> warnings;      ///< an unclosed code block, an evaluator that failed
+    std::optional<level_assessment> level;  ///< set by grading when any dimension was scored
 };
-/// The evaluation document: {problem, overall, scores, findings, feedback} and `warnings` when
-/// there is one.
+/// The evaluation document: {problem, overall, scores, findings, feedback}, `level` when assessed
+/// and `warnings` when there is one.
 void to_json(nlohmann::json& j, const evaluation_result& e);
 
 }  // namespace rehearse
