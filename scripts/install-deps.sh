@@ -12,6 +12,7 @@ packages=(
   doctest-dev
   libmd4c-dev libpg-query-dev
   ca-certificates
+  tmux
 )
 # Node.js runs the reference FSRS implementation in the test suite; any recent one will do.
 command -v node > /dev/null 2>&1 || packages+=(nodejs)

@@ -7,6 +7,7 @@
 #include "rehearse/core/sessions/mock_sessions.hpp"
 #include "rehearse/sdk/text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -32,8 +33,27 @@ std::string status_line(const phase_view& p) {
            " in the interview]";
 }
 
+/// The interviewer's words, each paragraph wrapped on its own under the speaker's name.
+std::string paragraphs(const std::string& text, std::size_t indent) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find("\n\n", start), text.size());
+        if (!out.empty()) out += "\n\n" + std::string(indent, ' ');
+        out += wrap(text.substr(start, end - start), indent);
+        start = end + 2;
+    }
+    return out;
+}
+
+/// A transcript line as the terminal shows it: written sections verbatim (code must keep its lines).
+std::string transcript_text(const transcript_line& l) {
+    if (l.text.rfind("(wrote ", 0) == 0) return l.text;
+    return paragraphs(l.text, l.role.size() + 2);
+}
+
 void print_reply(std::ostream& out, const mock_reply& r) {
-    out << "\ninterviewer: " << wrap(r.interviewer, 13) << "\n";
+    out << "\ninterviewer: " << paragraphs(r.interviewer, 13) << "\n";
 }
 
 mock_options parse_mock_options(invocation& inv) {
@@ -156,7 +176,7 @@ int cmd_mock_start(invocation& inv) {
         else
             inv.out << "session " << r.session << " on " << r.problem << "\n"
                     << status_line(r.phase) << '\n'
-                    << "\ninterviewer: " << wrap(r.interviewer, 13) << '\n';
+                    << "\ninterviewer: " << paragraphs(r.interviewer, 13) << '\n';
         return 0;
     }
     std::ostream& talk = inv.global.json ? inv.err : inv.out;
@@ -175,7 +195,7 @@ int cmd_mock_resume(invocation& inv) {
                     "mock session " + session + " is finished; see: rehearse mock show --session " + session);
     std::ostream& talk = inv.global.json ? inv.err : inv.out;
     talk << "resuming mock interview " << v.session << " on " << v.problem << '\n';
-    for (const auto& l : v.transcript) talk << '\n' << l.role << ": " << wrap(l.text, l.role.size() + 2) << '\n';
+    for (const auto& l : v.transcript) talk << '\n' << l.role << ": " << transcript_text(l) << '\n';
     return converse(inv, who, session, v.phase);
 }
 
@@ -183,7 +203,7 @@ void print_step(invocation& inv, const mock_reply& r) {
     if (inv.global.json)
         inv.print_json(r);
     else
-        inv.out << status_line(r.phase) << "\ninterviewer: " << wrap(r.interviewer, 13) << '\n';
+        inv.out << status_line(r.phase) << "\ninterviewer: " << paragraphs(r.interviewer, 13) << '\n';
 }
 
 int cmd_mock_say(invocation& inv) {
@@ -242,7 +262,7 @@ int cmd_mock_show(invocation& inv) {
     std::string phase;
     for (const auto& l : v.transcript) {
         if (l.phase != phase) inv.out << "\n== " << (phase = l.phase) << '\n';
-        inv.out << '\n' << l.role << ": " << wrap(l.text, l.role.size() + 2) << '\n';
+        inv.out << '\n' << l.role << ": " << transcript_text(l) << '\n';
     }
     if (v.evaluation)
         inv.out << "\noverall " << v.evaluation->value("overall", 0) << "/100 (attempt "
