@@ -191,17 +191,25 @@ TEST_CASE("clarification matcher on immigration-document-review") {
 TEST_CASE("clarification matching accuracy on the labelled paraphrases") {
     const auto dev = clarif_test_measure("paraphrases-dev.json");
     const auto heldout = clarif_test_measure("paraphrases-heldout.json");
-    for (const auto& [name, f] : {std::pair<std::string, const clarif_test_figures&>{"dev", dev}, {"heldout", heldout}})
+    auto report = [](const std::string& name, const clarif_test_figures& f) {
         MESSAGE(name << ": " << f.items << " items; top-1 accuracy " << f.hit << "/" << f.expected << " = "
                      << f.accuracy() << "; off-topic false-answer rate " << f.false_answers << "/" << f.negatives
                      << " = " << f.false_rate() << "; read() " << f.total_ms / f.items << " ms mean, " << f.max_ms
                      << " ms max");
+    };
+    report("dev", dev);
+    report("heldout", heldout);
+    // A fresh batch nobody tuned on, measured when present; reported only, floors come after its first
+    // measurement.
+    if (std::filesystem::exists(std::filesystem::path(REHEARSE_TEST_SOURCE_DIR) / "clarifications" /
+                                "paraphrases-heldout2.json"))
+        report("heldout2", clarif_test_measure("paraphrases-heldout2.json"));
     // The goal is >= 0.90 top-1 and <= 0.05 false answers on the held-out third; the matcher does not
     // reach it yet (tests/clarifications/RESULTS.md has the figures). These floors sit just under
     // what the held-out third measured untouched, so a change that makes it worse fails here; they
     // are regression floors, not the target, and were not tuned on the held-out items.
-    CHECK(heldout.accuracy() >= 0.65);
-    CHECK(heldout.false_rate() <= 0.45);
+    CHECK(heldout.accuracy() >= 0.70);
+    CHECK(heldout.false_rate() <= 0.34);
     CHECK(dev.accuracy() >= 0.90);
     CHECK(dev.false_rate() <= 0.05);
 }
