@@ -15,6 +15,7 @@
 #include "rehearse/core/learner/selection.hpp"
 #include "rehearse/core/plugins/plugin_catalog.hpp"
 #include "rehearse/core/sessions/mock_sessions.hpp"
+#include "rehearse/core/sessions/teach_sessions.hpp"
 #include "rehearse/sdk/text.hpp"
 
 #include <algorithm>
@@ -138,6 +139,20 @@ mock_options mock_options_of(const json& body) {
     return o;
 }
 
+/// The lesson a teaching session is on; 404 pointing at the lesson list otherwise (retired ones too).
+const rehearse::lesson& find_teachable_lesson(app_context& ctx, const std::string& id) {
+    const rehearse::lesson* l = ctx.content().find_lesson(id);
+    if (!l || l->retired) throw error(errc::not_found, "unknown lesson \"" + id + "\" (see: GET /api/v1/lessons)");
+    return *l;
+}
+
+/// `{level?}` of POST .../teach-sessions as the CLI's --level.
+teach_options teach_options_of(const json& body) {
+    teach_options o;
+    if (const auto l = optional_string(body, "level")) o.level = parse_teach_level(*l);
+    return o;
+}
+
 response created(const json& doc, const std::string& location = {}) {
     response out = response::json(201, doc);
     if (!location.empty()) out.headers.emplace_back("Location", location);
@@ -231,7 +246,12 @@ void api::add_routes() {
                                           "POST /api/v1/learners/{name}/mock-sessions/{id}/messages",
                                           "POST /api/v1/learners/{name}/mock-sessions/{id}/sections",
                                           "POST /api/v1/learners/{name}/mock-sessions/{id}/phase",
-                                          "POST /api/v1/learners/{name}/mock-sessions/{id}/finish"}}});
+                                          "POST /api/v1/learners/{name}/mock-sessions/{id}/finish",
+                                          "GET /api/v1/learners/{name}/teach-sessions",
+                                          "POST /api/v1/learners/{name}/teach-sessions",
+                                          "GET /api/v1/learners/{name}/teach-sessions/{id}",
+                                          "POST /api/v1/learners/{name}/teach-sessions/{id}/messages",
+                                          "GET /api/v1/ask"}}});
     });
 
     // Content: the registry is read-only while serving, so these need no lock.
@@ -434,6 +454,39 @@ void api::add_routes() {
         const auto self_assessment = optional_string(body, "self_assessment");
         std::lock_guard lock(plugin_calls_);
         return response::json(200, json(mock_finish(ctx, who, r.param("id"), self_assessment)));
+    });
+
+    // Teaching dialogues: the `rehearse teach ...` steps on the same sessions. The last step records
+    // the lesson as POST .../lessons does (no plugin code), so none of these takes the plugin lock.
+    rt.add("GET", "/api/v1/learners/{name}/teach-sessions", [&ctx](const request& r) {
+        json items = json::array();
+        for (const auto& s : teach_list(ctx, require_learner(ctx.db(), r.param("name")))) items.push_back(json(s));
+        return page(r, std::move(items), "session");
+    });
+    rt.add("POST", "/api/v1/learners/{name}/teach-sessions", [&ctx](const request& r) {
+        const json body = body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        const std::string lesson_id = required_string(body, "lesson");
+        const teach_options o = teach_options_of(body);
+        const teach_reply reply = start_teach(ctx, who, find_teachable_lesson(ctx, lesson_id), o);
+        return created(json(reply),
+                       "/api/v1/learners/" + url_encode(who.name) + "/teach-sessions/" + url_encode(reply.session));
+    });
+    rt.add("GET", "/api/v1/learners/{name}/teach-sessions/{id}", [&ctx](const request& r) {
+        return response::json(200, json(teach_show(ctx, require_learner(ctx.db(), r.param("name")), r.param("id"))));
+    });
+    rt.add("POST", "/api/v1/learners/{name}/teach-sessions/{id}/messages", [&ctx](const request& r) {
+        const json body = body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        return response::json(200, json(teach_say(ctx, who, r.param("id"), required_string(body, "text"))));
+    });
+
+    // A question out of the blue, answered from the lessons: read-only, so a GET with the question
+    // in the query string, as the lists take their filters.
+    rt.add("GET", "/api/v1/ask", [&ctx](const request& r) {
+        const auto text = r.query_value("text");
+        if (!text) throw error(errc::usage, "ask needs the question as ?text=... (URL-encoded)");
+        return response::json(200, json(ask_coach(ctx, *text)));
     });
 }
 

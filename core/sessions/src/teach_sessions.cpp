@@ -35,6 +35,10 @@ void to_json(json& j, const teach_view& v) {
     j["transcript"] = std::move(lines);
 }
 
+void to_json(json& j, const teach_summary& s) {
+    j = {{"session", s.session}, {"lesson", s.lesson}, {"state", s.state}, {"started_at", s.started_at}};
+}
+
 void to_json(json& j, const ask_answer& a) { j = {{"answer", a.answer}, {"lessons", a.lessons}}; }
 
 namespace {
@@ -239,6 +243,13 @@ teach_view teach_show(app_context& ctx, const learner& who, std::string_view ses
         }
     });
     return v;
+}
+
+std::vector<teach_summary> teach_list(app_context& ctx, const learner& who) {
+    std::vector<teach_summary> out;
+    for (const auto& rec : list_sessions(ctx.db(), who, teach_kind))
+        out.push_back({rec.id, rec.subject, rec.state, format_iso8601(rec.created_at)});
+    return out;
 }
 
 ask_answer ask_coach(app_context& ctx, std::string_view text) {

@@ -1,5 +1,5 @@
 /// @file
-/// Teaching dialogues as use cases (docs/sessions.md): start, say, show, and `ask` for a question
+/// Teaching dialogues as use cases (docs/sessions.md): start, say, show, list, and `ask` for a question
 /// out of the blue. Each step loads the session's log, lets the teacher (teaching.hpp) decide, and
 /// appends the step's events in one transaction, so any step can run in a new process. When the
 /// dialogue ends the lesson is taken once (lesson_progress.hpp): its flashcards join the learner's
@@ -55,6 +55,14 @@ struct teach_view {
 /// {session, lesson, state, level, transcript: [{at, role, text}], covered, missed, done}
 void to_json(nlohmann::json& j, const teach_view& v);
 teach_view teach_show(app_context& ctx, const learner& who, std::string_view session);
+
+struct teach_summary {
+    std::string session, lesson, state, started_at;
+};
+/// {session, lesson, state, started_at}
+void to_json(nlohmann::json& j, const teach_summary& s);
+/// The learner's teaching dialogues, newest first.
+std::vector<teach_summary> teach_list(app_context& ctx, const learner& who);
 
 /// A question answered in the coach's voice from the lessons that fit it best.
 struct ask_answer {
