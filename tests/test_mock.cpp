@@ -41,7 +41,7 @@ struct mock_fixture {
     }
 };
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+bool mock_text_has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 const char* schema_without_tenancy_or_history = R"(```sql
 CREATE TABLE documents (
@@ -69,7 +69,7 @@ TEST_CASE("seed 000's mock on immigration-document-review runs from the problem 
         "2026-03-02T10:00:00Z");
     const std::string session = start.at("session");
     CHECK(start.at("problem") == "immigration-document-review");
-    CHECK(contains(start.at("interviewer"), "lawyers review and correct the extracted data"));
+    CHECK(mock_text_has(start.at("interviewer"), "lawyers review and correct the extracted data"));
     CHECK(start.at("phase").at("name") == "Present the problem");
     CHECK(start.at("phase").at("ends_at") == "2026-03-02T10:05:00.000Z");
 
@@ -79,20 +79,20 @@ TEST_CASE("seed 000's mock on immigration-document-review runs from the problem 
                                  "do we call an outside provider?"},
                                 "2026-03-02T10:01:00Z");
     CHECK(formats.at("kind") == "clarification");
-    CHECK(contains(formats.at("interviewer"), "PDFs and images"));
-    CHECK(contains(formats.at("interviewer"), "third-party API"));
+    CHECK(mock_text_has(formats.at("interviewer"), "PDFs and images"));
+    CHECK(mock_text_has(formats.at("interviewer"), "third-party API"));
     const json volume =
         f.step({"mock", "say", "--session", session, "--text", "Roughly what volume are we talking about?"},
                "2026-03-02T10:02:00Z");
-    CHECK(contains(volume.at("interviewer"), "500 uploads per day"));
+    CHECK(mock_text_has(volume.at("interviewer"), "500 uploads per day"));
     const json async = f.step({"mock", "say", "--session", session, "--text",
                                "Can the extraction happen in the background, or must the user wait?"},
                               "2026-03-02T10:03:00Z");
-    CHECK(contains(async.at("interviewer"), "Asynchronous is fine"));
+    CHECK(mock_text_has(async.at("interviewer"), "Asynchronous is fine"));
     const json reviewers = f.step(
         {"mock", "say", "--session", session, "--text", "Can more than one reviewer work on a document at once?"},
         "2026-03-02T10:04:00Z");
-    CHECK(contains(reviewers.at("interviewer"), "one reviewer per document"));
+    CHECK(mock_text_has(reviewers.at("interviewer"), "one reviewer per document"));
 
     // A design question during the requirements is redirected; one the problem cannot answer is turned back.
     const json early = f.step({"mock", "say", "--session", session, "--text", "Should I use Kafka or SQS for this?"},
@@ -100,13 +100,13 @@ TEST_CASE("seed 000's mock on immigration-document-review runs from the problem 
     CHECK(early.at("kind") == "redirect");
     const json unknown = f.step({"mock", "say", "--session", session, "--text", "Which cloud region do we deploy to?"},
                                 "2026-03-02T10:05:30Z");
-    CHECK(contains(unknown.at("interviewer"), "What would you assume?"));
+    CHECK(mock_text_has(unknown.at("interviewer"), "What would you assume?"));
 
     // Over the ten minutes of requirements, the interviewer nudges once.
     const json over = f.step({"mock", "say", "--session", session, "--text", "OK, I think I have what I need."},
                              "2026-03-02T10:12:00Z");
     CHECK(over.at("kind") == "nudge");
-    CHECK(contains(over.at("interviewer"), "We're at 12 minutes on the requirements"));
+    CHECK(mock_text_has(over.at("interviewer"), "We're at 12 minutes on the requirements"));
 
     for (const char* at : {"2026-03-02T10:12:30Z", "2026-03-02T10:13:00Z", "2026-03-02T10:20:00Z"}) {
         const json moved = f.step({"mock", "phase", "--session", session, "next"}, at);
@@ -121,9 +121,9 @@ TEST_CASE("seed 000's mock on immigration-document-review runs from the problem 
                                "2026-03-02T10:25:00Z");
     CHECK(probed.at("kind") == "probe");
     REQUIRE(probed.at("probes").size() == 2);
-    CHECK(contains(probed.at("probes")[0], "company"));
-    CHECK(contains(probed.at("probes")[1], "who changed what"));
-    CHECK_FALSE(contains(probed.at("interviewer"), "company_id"));
+    CHECK(mock_text_has(probed.at("probes")[0], "company"));
+    CHECK(mock_text_has(probed.at("probes")[1], "who changed what"));
+    CHECK_FALSE(mock_text_has(probed.at("interviewer"), "company_id"));
 
     // Stuck once: encouragement; stuck twice: a hint from the problem, recorded.
     CHECK(
@@ -157,7 +157,7 @@ TEST_CASE("seed 000's mock on immigration-document-review runs from the problem 
 
     const auto again = f.cli({"mock", "finish", "--session", session, "--json"}, "2026-03-02T10:42:00Z");
     CHECK(again.exit_code == 1);
-    CHECK(contains(again.err, "finished"));
+    CHECK(mock_text_has(again.err, "finished"));
     const json progress = f.step({"progress"}, "2026-03-02T10:42:00Z");
     CHECK(progress.at("dimensions").at("data-model").at("attempts") == 1);
 }
@@ -170,7 +170,7 @@ TEST_CASE("mock steps refuse unknown sessions, another learner's session and bad
     CHECK(f.cli({"mock", "say", "--session", "nope", "--text", "hi"}, "2026-03-02T10:01:00Z").exit_code == 1);
     const auto other = run_cli({"--db", f.db, "--learner", "ben", "mock", "show", "--session", session});
     CHECK(other.exit_code == 1);
-    CHECK(contains(other.err, "no mock session"));
+    CHECK(mock_text_has(other.err, "no mock session"));
     CHECK(f.cli({"mock", "start", "--problem", "url-shortener", "--format", "50"}, "2026-03-02T10:01:00Z").exit_code ==
           2);
     CHECK(f.cli({"mock", "start", "--problem", "url-shortener", "--level", "guru"}, "2026-03-02T10:01:00Z").exit_code ==
@@ -195,7 +195,7 @@ TEST_CASE("an interactive mock keeps every answered line when the process is kil
          REHEARSE_CLI, f.db},
         "", {{"REHEARSE_LEARNER", ""}, {"REHEARSE_PLUGIN_PATH", ""}});
     CHECK(killed.exit_code == 128 + 9);
-    CHECK(contains(killed.out, "interviewer:"));
+    CHECK(mock_text_has(killed.out, "interviewer:"));
 
     const json sessions = f.step({"mock", "list"}, "2026-03-02T10:03:00Z");
     REQUIRE(sessions.size() == 1);
@@ -216,9 +216,29 @@ TEST_CASE("an interactive mock keeps every answered line when the process is kil
                                "/write " + design + "\n/finish\nI should have estimated the read traffic.\n");
     INFO(resumed.err);
     CHECK(resumed.exit_code == 0);
-    CHECK(contains(resumed.out, "How many links are created per day?"));  // the transcript so far
-    CHECK(contains(resumed.out, "Overall:"));
-    CHECK(contains(resumed.out, "recorded (mock)"));
+    CHECK(mock_text_has(resumed.out, "How many links are created per day?"));  // the transcript so far
+    CHECK(mock_text_has(resumed.out, "Overall:"));
+    CHECK(mock_text_has(resumed.out, "recorded (mock)"));
     const json after = f.step({"mock", "show", "--session", session}, "2026-03-02T10:21:00Z");
     CHECK(after.at("state") == "finished");
+}
+
+TEST_CASE("when the interview's time is up the interviewer asks for a self-assessment and the answer is kept") {
+    mock_fixture f;
+    const std::string session =
+        f.step({"mock", "start", "--problem", "url-shortener", "--format", "45"}, "2026-03-02T10:00:00Z").at("session");
+    const std::string design = f.write_file("d.md", "## API\n\n```http\nPOST /v1/links -> 201 | 400\n```\n");
+    f.step({"mock", "write", "--session", session, "--file", design}, "2026-03-02T10:30:00Z");
+    const json late =
+        f.step({"mock", "say", "--session", session, "--text", "And the redirects?"}, "2026-03-02T10:46:00Z");
+    CHECK(late.at("time_up") == true);
+    CHECK(late.at("kind") == "nudge");
+    CHECK(mock_text_has(late.at("interviewer"), "what do you think went well"));
+    const json kept = f.step({"mock", "say", "--session", session, "--text", "I never got to the redirect path."},
+                             "2026-03-02T10:47:00Z");
+    CHECK(kept.at("kind") == "other");
+    const json done = f.step({"mock", "finish", "--session", session}, "2026-03-02T10:48:00Z");
+    CHECK(done.at("self_assessment") == "I never got to the redirect path.");
+    // Every phase but the first ran past its budget without a move: the evidence says so.
+    CHECK(done.at("transcript_evidence").at("phases_over_time").get<int>() == 1);
 }

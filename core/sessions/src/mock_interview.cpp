@@ -398,12 +398,11 @@ mock_step mock_on_message(const problem& p, const mock_state& st, const clarific
         } else {
             step.kind = "other";
             step.text = "Thank you, that's useful. Let's go through the feedback.";
-            step.events.push_back(event(now, "candidate", candidate));
-            step.events.push_back(event(now, "self_assessment", {{"text", std::string(text)}}));
             said["kind"] = step.kind;
             said["text"] = step.text;
+            // The answer to the wrap-up question is the self-assessment: recorded as such, said once.
+            step.events.push_back(event(now, "self_assessment", {{"text", std::string(text)}}));
             step.events.push_back(event(now, "interviewer", said));
-            step.events.erase(step.events.begin());  // the self-assessment is the candidate's line
             return step;
         }
     } else if (asks_for_hint(t) || (says_stuck(t) && (st.stuck >= 1 || st.level == mock_level::beginner))) {
