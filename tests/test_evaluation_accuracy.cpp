@@ -136,3 +136,17 @@ TEST_CASE("evaluator accuracy on the development corpus") {
 }
 
 TEST_CASE("held-out accuracy") { check_floors(measure_corpus("held-out", corpus_dir("heldout"))); }
+
+// tests/answers/heldout2/: written after the rules were tuned on dev/ and checked against heldout/,
+// by someone who saw neither the rules nor the other sets; measured once, untouched. Its figures are
+// the ones to quote (tests/answers/RESULTS.md). It does not reach the 0.95 precision yet
+// (0.918 when first measured), so its floors are regression floors just under that first
+// measurement; the goal stays 0.95 and the set must not be tuned on.
+TEST_CASE("fresh held-out accuracy") {
+    const corpus_figures f = measure_corpus("fresh held-out", corpus_dir("heldout2"));
+    REQUIRE(f.answers >= 16);
+    MESSAGE(f.report);
+    CHECK(f.total.precision() >= 0.90);
+    CHECK(f.total.recall() >= 0.95);
+    CHECK(f.in_band_floor_met());
+}
