@@ -186,7 +186,13 @@ std::string wrap(const std::string& text, std::size_t indent, std::size_t width)
 }
 
 void render_evaluation(std::ostream& out, const evaluation_result& e) {
-    out << "Problem: " << e.problem << "\nOverall: " << e.overall << "/100\n\n";
+    out << "Problem: " << e.problem << "\nOverall: " << e.overall << "/100\n";
+    if (e.level) {
+        out << "Reads as: " << e.level->id << '\n';
+        for (const auto& r : e.level->reasons) out << "  - " << wrap(r, 4) << '\n';
+        if (!e.level->next.empty()) out << "Next level: " << wrap(e.level->next, 12) << '\n';
+    }
+    out << '\n';
     out << "Scores:\n";
     for (const auto& [dim, v] : e.scores) {
         const int bars = static_cast<int>(v * 20 + 0.5);
