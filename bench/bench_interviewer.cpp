@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     for (int r = 0; r < rounds; ++r) {
         rehearse::mock_options mo;
         mo.format_minutes = 60;
-        mo.level = rehearse::mock_level::intermediate;
+        mo.level = rehearse::coaching_level::intermediate;
         const std::string session = rehearse::start_mock(ctx, who, p, mo).session;
         for (const auto& q : questions) {
             const auto t0 = clock_type::now();

@@ -64,7 +64,7 @@ mock_options parse_mock_options(invocation& inv) {
     }
     if (const auto l = inv.value("level")) {
         try {
-            o.level = parse_mock_level(*l);
+            o.level = parse_coaching_level(*l);
         } catch (const error&) {
             throw error(errc::usage,
                         "--level takes beginner, intermediate or advanced, not " + sdk::text::in_quotes(*l));

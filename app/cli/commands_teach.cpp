@@ -20,7 +20,7 @@ teach_options parse_teach_options(invocation& inv) {
     teach_options o;
     if (const auto l = inv.value("level")) {
         try {
-            o.level = parse_teach_level(*l);
+            o.level = parse_coaching_level(*l);
         } catch (const error&) {
             throw error(errc::usage,
                         "--level takes beginner, intermediate or advanced, not " + sdk::text::in_quotes(*l));

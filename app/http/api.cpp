@@ -135,7 +135,7 @@ mock_options mock_options_of(const json& body) {
             throw error(errc::invalid_input, "\"format\" must be 45 or 60 (minutes), not " + f->dump());
         o.format_minutes = static_cast<int>(f->get<long long>());
     }
-    if (const auto l = optional_string(body, "level")) o.level = parse_mock_level(*l);
+    if (const auto l = optional_string(body, "level")) o.level = parse_coaching_level(*l);
     return o;
 }
 
@@ -149,7 +149,7 @@ const rehearse::lesson& find_teachable_lesson(app_context& ctx, const std::strin
 /// `{level?}` of POST .../teach-sessions as the CLI's --level.
 teach_options teach_options_of(const json& body) {
     teach_options o;
-    if (const auto l = optional_string(body, "level")) o.level = parse_teach_level(*l);
+    if (const auto l = optional_string(body, "level")) o.level = parse_coaching_level(*l);
     return o;
 }
 

@@ -14,26 +14,6 @@ namespace rehearse {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-std::string_view to_string(mock_level l) noexcept {
-    switch (l) {
-        case mock_level::beginner:
-            return "beginner";
-        case mock_level::advanced:
-            return "advanced";
-        case mock_level::intermediate:
-            break;
-    }
-    return "intermediate";
-}
-
-mock_level parse_mock_level(std::string_view text) {
-    if (text == "beginner") return mock_level::beginner;
-    if (text == "intermediate") return mock_level::intermediate;
-    if (text == "advanced") return mock_level::advanced;
-    throw error(errc::invalid_input,
-                "level must be beginner, intermediate or advanced, not " + sdk::text::in_quotes(text));
-}
-
 namespace {
 
 /// A phase's focus from its name: the seeds name phases in words ("Database design deep dive").
@@ -212,7 +192,7 @@ std::string beginner_tip(const phase_focus& f) {
 }
 
 /// The interviewer's line when a phase starts.
-std::string phase_opening(const problem& p, const mock_phase& ph, mock_level level) {
+std::string phase_opening(const problem& p, const mock_phase& ph, coaching_level level) {
     std::string text;
     if (ph.focus == "requirements")
         text = "What would you like to know before you start designing?";
@@ -241,7 +221,7 @@ std::string phase_opening(const problem& p, const mock_phase& ph, mock_level lev
             "improve?";
     else
         text = "Go ahead.";
-    if (level == mock_level::beginner) text += beginner_tip(ph.focus);
+    if (level == coaching_level::beginner) text += beginner_tip(ph.focus);
     return text;
 }
 
@@ -302,7 +282,7 @@ void apply_mock_event(mock_state& st, const session_event& e) {
     const std::string phase_name = st.phases.empty() ? "" : st.current().name;
     if (e.type == "started") {
         st.problem = d.at("problem").get<std::string>();
-        st.level = parse_mock_level(d.at("level").get<std::string>());
+        st.level = parse_coaching_level(d.at("level").get<std::string>());
         st.format_minutes = d.at("format").get<int>();
         st.phases.clear();
         for (const auto& ph : d.at("phases")) st.phases.push_back(phase_from_json(ph));
@@ -358,7 +338,7 @@ mock_state replay_mock(const session_record& s) {
     return st;
 }
 
-mock_step mock_open(const problem& p, int format_minutes, mock_level level, sys_ms now) {
+mock_step mock_open(const problem& p, int format_minutes, coaching_level level, sys_ms now) {
     const auto phases = mock_phases(p, format_minutes);
     json started{{"problem", p.id}, {"format", format_minutes}, {"level", to_string(level)}, {"phases", json::array()}};
     for (const auto& ph : phases) started["phases"].push_back(phase_json(ph));
@@ -368,7 +348,7 @@ mock_step mock_open(const problem& p, int format_minutes, mock_level level, sys_
                 "-minute mock interview. I'll play the interviewer: I'll answer your questions and ask my own, "
                 "but I won't correct you as we go. Feedback comes at the end.\n\n" +
                 p.doc.value("statement", p.title);
-    if (level == mock_level::beginner)
+    if (level == coaching_level::beginner)
         step.text +=
             "\n\nTake it step by step: start with the questions you need answered. Ask for a hint if you "
             "get stuck.";
@@ -405,7 +385,7 @@ mock_step mock_on_message(const problem& p, const mock_state& st, const clarific
             step.events.push_back(event(now, "interviewer", said));
             return step;
         }
-    } else if (asks_for_hint(t) || (says_stuck(t) && (st.stuck >= 1 || st.level == mock_level::beginner))) {
+    } else if (asks_for_hint(t) || (says_stuck(t) && (st.stuck >= 1 || st.level == coaching_level::beginner))) {
         step.kind = "hint";
         step.text = next_hint(p, st);
         said["hint"] = true;
@@ -513,7 +493,7 @@ mock_step mock_on_design(const problem& p, const mock_state& st, std::string_vie
         step.probes.emplace_back(q);
         probed.push_back(f.id);
     }
-    if (step.probes.empty() || st.level == mock_level::advanced) {
+    if (step.probes.empty() || st.level == coaching_level::advanced) {
         const std::string probe = best_problem_probe(p, st, std::string(markdown) + " " + st.current().goal, {});
         if (!probe.empty()) step.probes.push_back(probe);
     }

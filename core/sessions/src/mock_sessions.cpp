@@ -74,23 +74,6 @@ phase_view view_of(const mock_state& st, sys_ms now) {
     return v;
 }
 
-/// The level a learner's mastery of the problem's dimensions suggests.
-mock_level level_from_mastery(SQLite::Database& db, const learner& who, const problem& p, sys_ms now) {
-    const skill_map skills = load_skills(db, who.id);
-    double total = 0, weight = 0;
-    for (const auto& [dim, w] : p.dimensions) {
-        const auto it = skills.find(dim);
-        const double m =
-            it == skills.end() ? model::mastery(model::prior()) : model::mastery(model::at(it->second, now));
-        total += w * m;
-        weight += w;
-    }
-    const double mean = weight > 0 ? total / weight : 0;
-    if (mean < 0.4) return mock_level::beginner;
-    if (mean < 0.7) return mock_level::intermediate;
-    return mock_level::advanced;
-}
-
 struct loaded_mock {
     session_record record;
     mock_state state;
@@ -169,7 +152,7 @@ mock_reply start_mock(app_context& ctx, const learner& who, const problem& p, co
     }
     mock_reply out;
     ctx.db().transaction([&](SQLite::Database& db) {
-        const mock_level level = options.level ? *options.level : level_from_mastery(db, who, p, now);
+        const coaching_level level = options.level ? *options.level : level_from_mastery(db, who, p.dimensions, now);
         const mock_step step = mock_open(p, minutes, level, now);
         session_record rec;
         rec.id = new_session_id(mock_kind);

@@ -43,6 +43,13 @@ void to_json(json& j, const ask_answer& a) { j = {{"answer", a.answer}, {"lesson
 
 namespace {
 
+/// A lesson practises its dimensions equally.
+std::map<std::string, double> equal_weights(const std::vector<std::string>& dimensions) {
+    std::map<std::string, double> w;
+    for (const auto& d : dimensions) w[d] = 1;
+    return w;
+}
+
 constexpr std::string_view teach_kind = "teach";
 
 const lesson& teach_require_lesson(app_context& ctx, std::string_view id) {
@@ -52,21 +59,7 @@ const lesson& teach_require_lesson(app_context& ctx, std::string_view id) {
     return *l;
 }
 
-/// The level a learner's mastery of the lesson's dimensions suggests.
-teach_level teach_level_from_mastery(SQLite::Database& db, const learner& who, const lesson& l, sys_ms now) {
-    const skill_map skills = load_skills(db, who.id);
-    double total = 0;
-    for (const auto& dim : l.dimensions) {
-        const auto it = skills.find(dim);
-        total += it == skills.end() ? model::mastery(model::prior()) : model::mastery(model::at(it->second, now));
-    }
-    const double mean = l.dimensions.empty() ? 0 : total / static_cast<double>(l.dimensions.size());
-    if (mean < 0.4) return teach_level::beginner;
-    if (mean < 0.7) return teach_level::intermediate;
-    return teach_level::advanced;
-}
-
-teach_reply teach_reply_of(const std::string& session, const lesson& l, teach_level level, const teach_step& step) {
+teach_reply teach_reply_of(const std::string& session, const lesson& l, coaching_level level, const teach_step& step) {
     teach_reply r;
     r.session = session;
     r.lesson = l.id;
@@ -164,7 +157,8 @@ teach_reply start_teach(app_context& ctx, const learner& who, const lesson& l, c
     const sys_ms now = ctx.now();
     teach_reply out;
     ctx.db().transaction([&](SQLite::Database& db) {
-        const teach_level level = options.level ? *options.level : teach_level_from_mastery(db, who, l, now);
+        const coaching_level level =
+            options.level ? *options.level : level_from_mastery(db, who, equal_weights(l.dimensions), now);
         const teach_step step = teach_open(l, level, now);
         session_record rec;
         rec.id = new_session_id(teach_kind);

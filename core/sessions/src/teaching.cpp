@@ -16,26 +16,6 @@ namespace rehearse {
 
 using nlohmann::json;
 
-std::string_view to_string(teach_level l) noexcept {
-    switch (l) {
-        case teach_level::beginner:
-            return "beginner";
-        case teach_level::advanced:
-            return "advanced";
-        case teach_level::intermediate:
-            break;
-    }
-    return "intermediate";
-}
-
-teach_level parse_teach_level(std::string_view text) {
-    if (text == "beginner") return teach_level::beginner;
-    if (text == "intermediate") return teach_level::intermediate;
-    if (text == "advanced") return teach_level::advanced;
-    throw error(errc::invalid_input,
-                "level must be beginner, intermediate or advanced, not " + sdk::text::in_quotes(text));
-}
-
 std::string teach_state::answer() const {
     std::string out;
     for (const auto& r : replies) out += (out.empty() ? "" : "\n") + r;
@@ -46,7 +26,7 @@ void apply_teach_event(teach_state& st, const session_event& e) {
     const auto& d = e.data;
     if (e.type == "started") {
         st.lesson = d.at("lesson").get<std::string>();
-        st.level = parse_teach_level(d.value("level", "intermediate"));
+        st.level = parse_coaching_level(d.value("level", "intermediate"));
         st.transcript.push_back({e.at, "coach", d.value("text", "")});
     } else if (e.type == "learner") {
         const std::string text = d.value("text", "");
@@ -214,14 +194,14 @@ std::string teach_cards_line(const lesson& l) {
 }
 
 /// The follow-up about the first missed point, pitched at the level.
-std::string teach_follow_up(const std::string& point, teach_level level) {
+std::string teach_follow_up(const std::string& point, coaching_level level) {
     switch (level) {
-        case teach_level::beginner:
+        case coaching_level::beginner:
             return "Let's take one small step: " + teach_inline(point) +
                    ". Can you explain how that works here, in a sentence or two?";
-        case teach_level::advanced:
+        case coaching_level::advanced:
             return "What about " + teach_inline(point) + "? Walk me through it, including where it breaks down.";
-        case teach_level::intermediate:
+        case coaching_level::intermediate:
             break;
     }
     return "One thing is still missing: " + teach_inline(point) + ". How would you handle that?";
@@ -277,13 +257,13 @@ bool shows_common_mistake(const lesson& l, std::string_view reply) {
     return shared >= 2 && ranked.front().second >= min_score && ranked.front().second >= min_margin * runner_up;
 }
 
-teach_step teach_open(const lesson& l, teach_level level, sys_ms now) {
+teach_step teach_open(const lesson& l, coaching_level level, sys_ms now) {
     teach_step s;
     s.kind = "explain";
     const std::string summary = teach_doc_text(l, "summary"), analogy = teach_doc_text(l, "analogy");
     const std::string question = teach_question(l);
     switch (level) {
-        case teach_level::beginner: {
+        case coaching_level::beginner: {
             s.text = "Let's learn " + teach_inline(l.title) + ", one small step at a time. " + summary;
             if (!analogy.empty()) s.text += "\n\nPicture it this way: " + analogy;
             const std::string example = teach_doc_text(l, "worked_example");
@@ -291,12 +271,12 @@ teach_step teach_open(const lesson& l, teach_level level, sys_ms now) {
             s.text += "\n\nNow you try, and say \"hint\" whenever you want a nudge. " + question;
             break;
         }
-        case teach_level::intermediate:
+        case coaching_level::intermediate:
             s.text = "Let's talk about " + teach_inline(l.title) + ". " + summary;
             if (!analogy.empty()) s.text += "\n\nThink of it like this: " + analogy;
             s.text += "\n\n" + question;
             break;
-        case teach_level::advanced: {
+        case coaching_level::advanced: {
             s.text = l.title + ", briefly: " + teach_sentences(summary, 2);
             const std::string mistake = teach_mistake(l);
             if (!mistake.empty())
@@ -343,7 +323,7 @@ teach_step teach_on_reply(const lesson& l, const teach_state& st, std::string_vi
     } else if (kind == "hint") {
         s.kind = "hint";
         s.text = "Hint: " + teach_next_hint(l, st, g.missed);
-        if (st.level == teach_level::beginner && !g.missed.empty())
+        if (st.level == coaching_level::beginner && !g.missed.empty())
             s.text += "\n\n" + teach_follow_up(g.missed.front(), st.level);
     } else {
         std::vector<std::string> fresh;

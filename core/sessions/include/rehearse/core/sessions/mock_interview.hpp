@@ -14,6 +14,7 @@
 #include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/learner/evaluation_result.hpp"
 #include "rehearse/core/sessions/clarification_matcher.hpp"
+#include "rehearse/core/sessions/coaching_level.hpp"
 #include "rehearse/core/sessions/session_log.hpp"
 
 #include <cstddef>
@@ -37,13 +38,6 @@ struct mock_phase {
     phase_focus focus;
 };
 
-/// The level the interviewer pitches at: beginners get a hint at the first "I'm stuck", advanced
-/// candidates get a deep-dive question on top of the probes.
-enum class mock_level { beginner, intermediate, advanced };
-std::string_view to_string(mock_level l) noexcept;
-/// error(invalid_input) naming the field `level` for anything else.
-mock_level parse_mock_level(std::string_view text);
-
 /// The phases of a `minutes`-long interview on `p`: the problem's own `format` when its length
 /// matches, else the seeds' default (45: requirements, estimation, high-level design, detailed
 /// design, deep dive; 60: the seed's mock flow). error(invalid_input) for a length other than 45/60.
@@ -58,7 +52,7 @@ struct transcript_line {
 
 struct mock_state {
     std::string problem;
-    mock_level level = mock_level::intermediate;
+    coaching_level level = coaching_level::intermediate;
     int format_minutes = 45;
     std::vector<mock_phase> phases;
     std::size_t phase = 0;
@@ -103,7 +97,7 @@ struct mock_step {
 };
 
 /// Opens the interview: states the problem and the format, enters the first phase.
-mock_step mock_open(const problem& p, int format_minutes, mock_level level, sys_ms now);
+mock_step mock_open(const problem& p, int format_minutes, coaching_level level, sys_ms now);
 
 /// The candidate says something (a question, an answer to a probe, "I'm stuck", "hint please").
 mock_step mock_on_message(const problem& p, const mock_state& st, const clarification_matcher& matcher,

@@ -32,8 +32,8 @@ struct phase_view {
 void to_json(nlohmann::json& j, const phase_view& p);
 
 struct mock_options {
-    std::optional<int> format_minutes;  ///< 45 | 60; default: the problem's own format, else 45
-    std::optional<mock_level> level;    ///< default: from the learner's mastery of the problem's dimensions
+    std::optional<int> format_minutes;    ///< 45 | 60; default: the problem's own format, else 45
+    std::optional<coaching_level> level;  ///< default: from the learner's mastery of the problem's dimensions
 };
 
 /// What the interviewer answers to one step.

@@ -21,7 +21,7 @@
 namespace rehearse {
 
 struct teach_options {
-    std::optional<teach_level> level;  ///< default: from the learner's mastery of the lesson's dimensions
+    std::optional<coaching_level> level;  ///< default: from the learner's mastery of the lesson's dimensions
 };
 
 /// What the coach answers to one step.

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "rehearse/core/content/content_registry.hpp"
+#include "rehearse/core/sessions/coaching_level.hpp"
 #include "rehearse/core/sessions/session_log.hpp"
 
 #include <cstddef>
@@ -23,11 +24,6 @@
 
 namespace rehearse {
 
-enum class teach_level { beginner, intermediate, advanced };
-std::string_view to_string(teach_level l) noexcept;
-/// error(invalid_input) naming the field `level` for anything else.
-teach_level parse_teach_level(std::string_view text);
-
 struct teach_line {
     sys_ms at{};
     std::string role;  ///< coach | learner
@@ -36,7 +32,7 @@ struct teach_line {
 
 struct teach_state {
     std::string lesson;
-    teach_level level = teach_level::intermediate;
+    coaching_level level = coaching_level::intermediate;
     std::vector<std::string> replies;  ///< the learner's answers (not hint requests), in order
     std::set<std::string> covered;     ///< key points (their text) covered by the replies so far
     int hints = 0;
@@ -66,7 +62,7 @@ struct teach_step {
 };
 
 /// Opens the dialogue: the explanation pitched at the level, then the check question.
-teach_step teach_open(const lesson& l, teach_level level, sys_ms now);
+teach_step teach_open(const lesson& l, coaching_level level, sys_ms now);
 
 /// The learner replies: an answer to the question, a request for a hint, or giving up.
 teach_step teach_on_reply(const lesson& l, const teach_state& st, std::string_view text, sys_ms now);
