@@ -2,6 +2,7 @@
 // real HTTP requests through Poco's client, and the real CLI on the same database file for a
 // session started on one front and continued on the other. Every loop is bounded.
 #include "support/cli_json.hpp"
+#include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -29,62 +30,14 @@ using rehearse::test::ok_json;
 using rehearse::test::run_cli;
 using rehearse::test::server_process;
 
-struct reply {
-    int status = 0;
-    std::string content_type;
-    std::string body;
-    std::string location, allow;
-    json doc() const { return json::parse(body); }
-};
-
-reply call(std::uint16_t port, const std::string& method, const std::string& target,
-           const std::string* body = nullptr) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    session.setTimeout(Poco::Timespan(60, 0));
-    Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (body) {
-        req.setContentType("application/json");
-        req.setContentLength64(static_cast<std::int64_t>(body->size()));
-    }
-    std::ostream& out = session.sendRequest(req);
-    if (body) out.write(body->data(), static_cast<std::streamsize>(body->size()));
-    Poco::Net::HTTPResponse resp;
-    std::istream& in = session.receiveResponse(resp);
-    reply r;
-    r.status = static_cast<int>(resp.getStatus());
-    r.content_type = resp.getContentType();
-    Poco::StreamCopier::copyToString(in, r.body);
-    r.location = resp.get("Location", "");
-    r.allow = resp.get("Allow", "");
-    return r;
-}
-
-reply get(std::uint16_t port, const std::string& target) { return call(port, "GET", target); }
-reply post(std::uint16_t port, const std::string& target, const std::string& body) {
-    return call(port, "POST", target, &body);
-}
-reply post(std::uint16_t port, const std::string& target, const json& body) { return post(port, target, body.dump()); }
-
-/// The problem+json shape with `status`; returns its detail.
-std::string check_problem(const reply& r, int status) {
-    INFO("body: " << r.body);
-    CHECK(r.status == status);
-    CHECK(r.content_type == "application/problem+json");
-    const json d = json::parse(r.body);
-    CHECK(d["status"] == status);
-    CHECK(d["title"].is_string());
-    CHECK(d["type"].is_string());
-    REQUIRE(d["detail"].is_string());
-    return d["detail"].get<std::string>();
-}
-
-/// A 200/201 JSON reply's document; fails the test, showing the body, otherwise.
-json ok(const reply& r, int status = 200) {
-    INFO("body: " << r.body);
-    REQUIRE(r.status == status);
-    CHECK(r.content_type == "application/json");
-    return r.doc();
-}
+// Declared here (not a using-directive), so they hide test_http.cpp's helpers of the same names
+// when a unity build compiles the files together.
+using rehearse::test::http::call;
+using rehearse::test::http::check_problem;
+using rehearse::test::http::get;
+using rehearse::test::http::ok;
+using rehearse::test::http::post;
+using rehearse::test::http::reply;
 
 /// A query-string value, percent-encoded.
 std::string query_encode(const std::string& s) {
