@@ -6,7 +6,7 @@
 
 namespace rehearse::detail {
 
-inline constexpr std::array<std::string_view, 2> migrations{
+inline constexpr std::array<std::string_view, 3> migrations{
     // 1: everything the first release needs.
     R"sql(
 CREATE TABLE learners (
@@ -204,6 +204,33 @@ CREATE TABLE session_events (
   data        TEXT NOT NULL,              -- JSON object
   PRIMARY KEY (session_id, seq)
 );
+)sql",
+    // 3: sign-in for a shared server: access tokens (only their SHA-256 is kept) and coaches' groups.
+    R"sql(
+CREATE TABLE access_tokens (
+  id          TEXT PRIMARY KEY,           -- public part of the token, shown in `token list`
+  secret_hash TEXT NOT NULL,              -- hex SHA-256 of the secret part; the secret is never stored
+  learner_id  INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  role        TEXT NOT NULL CHECK (role IN ('learner','coach')),
+  created_at  TEXT NOT NULL,
+  revoked_at  TEXT
+);
+CREATE INDEX access_tokens_by_learner ON access_tokens(learner_id);
+
+CREATE TABLE learner_groups (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  coach_id    INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  created_at  TEXT NOT NULL
+);
+
+CREATE TABLE group_members (
+  group_id    INTEGER NOT NULL REFERENCES learner_groups(id) ON DELETE CASCADE,
+  learner_id  INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  added_at    TEXT NOT NULL,
+  PRIMARY KEY (group_id, learner_id)
+);
+CREATE INDEX group_members_by_learner ON group_members(learner_id);
 )sql",
 };
 
