@@ -4,6 +4,7 @@
 #include "cli/render.hpp"
 
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/drills/drill_practice.hpp"
 #include "rehearse/core/grading/answer_attempts.hpp"
 #include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/progress.hpp"
@@ -125,6 +126,35 @@ int cmd_progress(invocation& inv) {
     return 0;
 }
 
+int cmd_drill(invocation& inv) {
+    auto& ctx = inv.context();
+    const auto drill_id = inv.value("drill");
+    if (!drill_id) throw error(errc::usage, "drill needs --drill ID (see: rehearse drills)");
+    const auto text = inv.value("answer");
+    const auto file = inv.value("answer-file");
+    if (text.has_value() == file.has_value())
+        throw error(errc::usage, "drill needs exactly one of --answer TEXT or --answer-file FILE");
+    ctx.content().require_drill(*drill_id);  // before reading the file: the cheaper mistake
+    const learner who = require_learner(ctx.db(), inv.learner_name());
+    const drill_practice p = practise_drill(ctx, who, *drill_id, text ? *text : read_answer(inv, *file));
+    if (inv.global.json) {
+        inv.print_json(p);
+        return 0;
+    }
+    const drill_grade& g = p.grade;
+    inv.out << (g.correct ? "right" : "not yet") << ": " << g.drill << " scored " << fixed(g.score * 100, 0) << "%\n";
+    for (const auto& f : g.findings)
+        inv.out << "  [" << f.value("severity", "") << "] " << f.value("message", "") << '\n';
+    inv.out << '\n'
+            << g.feedback << "\n\nModel answer:\n"
+            << g.model_answer
+            << "\n\nnext practice of this drill: " << format_iso8601(p.recorded.memory.due).substr(0, 10) << " (in "
+            << p.recorded.memory.interval_days << " day" << (p.recorded.memory.interval_days == 1 ? "" : "s") << ")\n";
+    for (const auto& c : p.recorded.mastery)
+        inv.out << "mastery " << c.dimension << ' ' << fixed(c.before) << " -> " << fixed(c.after) << '\n';
+    return 0;
+}
+
 }  // namespace
 
 std::vector<command> attempt_commands() {
@@ -139,6 +169,15 @@ std::vector<command> attempt_commands() {
          0,
          0,
          &cmd_attempt},
+        {{"drill"},
+         "",
+         "answer a drill: grade it, record it and schedule it again",
+         {{"drill", "ID", "the drill (see: rehearse drills)"},
+          {"answer", "TEXT", "the answer"},
+          {"answer-file", "FILE", "read the answer from FILE"}},
+         0,
+         0,
+         &cmd_drill},
         {{"next"},
          "",
          "recommend the next activity, with the reasons",

@@ -1,4 +1,4 @@
-// Commands that show what is loaded: plugins, problems, lessons, curricula, and content linting.
+// Commands that show what is loaded: plugins, problems, lessons, drills, curricula, and content linting.
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "cli/render.hpp"
@@ -93,6 +93,40 @@ int cmd_lessons(invocation& inv) {
     return 0;
 }
 
+int cmd_drills(invocation& inv) {
+    drill_filter filter{inv.value("difficulty"), inv.value("dimension"), inv.value("kind"), inv.has("all")};
+    const json list = parse_option("difficulty", [&] {
+        return parse_option("kind", [&] { return drills_json(inv.context().content(), filter); });
+    });
+    if (inv.global.json) {
+        inv.print_json(list);
+        return 0;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : list)
+        rows.push_back({d["id"], d["dimension"], d["difficulty"], d["kind"],
+                        std::to_string(d["minutes"].get<int>()) + " min", d["title"]});
+    print_table(inv.out, {"ID", "DIMENSION", "DIFFICULTY", "KIND", "TIME", "TITLE"}, rows);
+    return 0;
+}
+
+int cmd_show_drill(invocation& inv) {
+    const json d = drill_json(inv.context().content(), inv.args.at(0));
+    if (inv.global.json) {
+        inv.print_json(d);
+        return 0;
+    }
+    inv.out << d.value("title", "") << "  (" << d.value("dimension", "") << ", " << d.value("difficulty", "") << ", "
+            << d.value("minutes", 0) << " min)\n\n"
+            << d.value("prompt", "") << '\n';
+    if (d.contains("facts") && !d["facts"].empty()) {
+        inv.out << "\nFacts:\n";
+        for (const auto& f : d["facts"]) inv.out << "  - " << f.get<std::string>() << '\n';
+    }
+    inv.out << "\nanswer with: rehearse drill --drill " << d.value("id", "") << " --answer \"...\"\n";
+    return 0;
+}
+
 int cmd_show_problem(invocation& inv) {
     const json p = problem_json(inv.context().content(), inv.args.at(0));
     if (inv.global.json)
@@ -167,7 +201,18 @@ std::vector<command> content_commands() {
          0,
          &cmd_problems},
         {{"lessons"}, "", "list concept lessons", {{"all", "", "include retired lessons"}}, 0, 0, &cmd_lessons},
+        {{"drills"},
+         "",
+         "list drills: short exercises on one dimension (2-10 minutes)",
+         {{"difficulty", "easy|medium|hard", "only this difficulty"},
+          {"dimension", "DIM", "only drills that practise this rubric dimension"},
+          {"kind", "KIND", "only this kind (estimate, schema, api, requirements, trade-off, failure, communication)"},
+          {"all", "", "include retired drills"}},
+         0,
+         0,
+         &cmd_drills},
         {{"show", "problem"}, "ID", "show a problem in full", {}, 1, 1, &cmd_show_problem},
+        {{"show", "drill"}, "ID", "show a drill's prompt and facts", {}, 1, 1, &cmd_show_drill},
         {{"show", "lesson"}, "ID", "show a lesson in full", {}, 1, 1, &cmd_show_lesson},
         {{"curricula"}, "", "list the study plans", {}, 0, 0, &cmd_curricula},
         {{"packs", "lint"}, "PATH...", "validate content files, curricula or plugins", {}, 1, 10000, &cmd_packs_lint},

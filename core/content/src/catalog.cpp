@@ -60,6 +60,41 @@ json lesson_json(const content_registry& content, std::string_view id) {
     return out;
 }
 
+json drills_json(const content_registry& content, const drill_filter& filter) {
+    if (filter.difficulty &&
+        std::find(all_difficulties.begin(), all_difficulties.end(), *filter.difficulty) == all_difficulties.end())
+        throw value_error("difficulty", "easy, medium or hard", *filter.difficulty);
+    if (filter.dimension && !is_dimension(*filter.dimension))
+        throw error(errc::usage, "unknown dimension \"" + *filter.dimension + "\" (" + dimension_list() + ")");
+    static const std::vector<std::string> kinds{"estimate",  "schema",  "api",          "requirements",
+                                                "trade-off", "failure", "communication"};
+    if (filter.kind && std::find(kinds.begin(), kinds.end(), *filter.kind) == kinds.end())
+        throw value_error("kind", "estimate, schema, api, requirements, trade-off, failure or communication",
+                          *filter.kind);
+    json out = json::array();
+    for (const drill* d : content.drills()) {
+        if (d->retired && !filter.include_retired) continue;
+        if (filter.difficulty && d->difficulty != *filter.difficulty) continue;
+        if (filter.dimension && d->dimension != *filter.dimension) continue;
+        if (filter.kind && d->kind != *filter.kind) continue;
+        out.push_back({{"id", d->id},
+                       {"title", d->title},
+                       {"dimension", d->dimension},
+                       {"difficulty", d->difficulty},
+                       {"kind", d->kind},
+                       {"minutes", d->minutes},
+                       {"pack", d->pack}});
+    }
+    return out;
+}
+
+json drill_json(const content_registry& content, std::string_view id) {
+    const drill& d = content.require_drill(id);
+    json out = d.doc;
+    out["pack"] = d.pack;
+    return out;
+}
+
 json curricula_json(const content_registry& content) {
     json out = json::array();
     for (const curriculum* c : content.curricula())

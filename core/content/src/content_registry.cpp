@@ -90,6 +90,22 @@ std::vector<violation> content_registry::batch::add_content(const nlohmann::json
         item.doc = l;
         lessons.push_back(std::move(item));
     }
+    std::vector<drill> drills;
+    for (const auto& d : document.value("drills", nlohmann::json::array())) {
+        drill item;
+        item.id = d.at("id").get<std::string>();
+        item.pack = pack_;
+        item.title = d.at("title").get<std::string>();
+        item.dimension = d.at("dimension").get<std::string>();
+        item.difficulty = d.at("difficulty").get<std::string>();
+        item.kind = d.at("kind").get<std::string>();
+        item.minutes = d.at("minutes").get<int>();
+        for (const auto& id : d.at("problems")) item.problems.emplace_back(bare_id(id.get<std::string>()));
+        for (const auto& id : d.at("lessons")) item.lessons.emplace_back(bare_id(id.get<std::string>()));
+        item.retired = d.value("retired", false);
+        item.doc = d;
+        drills.push_back(std::move(item));
+    }
     // Ids must also be unique across the documents of one batch.
     auto clash_inside = [&](auto& staged, auto& incoming, std::string_view kind) {
         for (const auto& item : incoming)
@@ -100,9 +116,11 @@ std::vector<violation> content_registry::batch::add_content(const nlohmann::json
     };
     clash_inside(problems_, problems, "problems");
     clash_inside(lessons_, lessons, "lessons");
+    clash_inside(drills_, drills, "drills");
     if (!violations.empty()) return violations;
     std::move(problems.begin(), problems.end(), std::back_inserter(problems_));
     std::move(lessons.begin(), lessons.end(), std::back_inserter(lessons_));
+    std::move(drills.begin(), drills.end(), std::back_inserter(drills_));
     return violations;
 }
 
@@ -110,6 +128,7 @@ void content_registry::commit(batch&& b) {
     std::vector<std::string> clashes;
     collect_clashes(problems_, b.problems_, "problem", clashes);
     collect_clashes(lessons_, b.lessons_, "lesson", clashes);
+    collect_clashes(drills_, b.drills_, "drill", clashes);
     collect_clashes(evaluators_, b.evaluators_, "evaluator", clashes);
     collect_clashes(dialogues_, b.dialogues_, "dialogue", clashes);
     if (!clashes.empty()) {
@@ -119,6 +138,7 @@ void content_registry::commit(batch&& b) {
     }
     insert_all(problems_, b.problems_);
     insert_all(lessons_, b.lessons_);
+    insert_all(drills_, b.drills_);
     insert_all(evaluators_, b.evaluators_);
     insert_all(dialogues_, b.dialogues_);
 }
@@ -145,6 +165,11 @@ const problem& content_registry::require_problem(std::string_view id) const {
     throw error(errc::not_found, "unknown problem \"" + std::string(id) + "\" (see: rehearse problems)");
 }
 const lesson* content_registry::find_lesson(std::string_view id) const { return find_in(lessons_, id); }
+const drill* content_registry::find_drill(std::string_view id) const { return find_in(drills_, id); }
+const drill& content_registry::require_drill(std::string_view id) const {
+    if (const drill* d = find_drill(id)) return *d;
+    throw error(errc::not_found, "unknown drill \"" + std::string(id) + "\" (see: rehearse drills)");
+}
 const evaluator_entry* content_registry::find_evaluator(std::string_view id) const { return find_in(evaluators_, id); }
 const dialogue_entry* content_registry::find_dialogue(std::string_view id) const { return find_in(dialogues_, id); }
 const curriculum* content_registry::find_curriculum(std::string_view id) const {
@@ -154,6 +179,7 @@ const curriculum* content_registry::find_curriculum(std::string_view id) const {
 
 std::vector<const problem*> content_registry::problems() const { return sorted_values(problems_); }
 std::vector<const lesson*> content_registry::lessons() const { return sorted_values(lessons_); }
+std::vector<const drill*> content_registry::drills() const { return sorted_values(drills_); }
 std::vector<const evaluator_entry*> content_registry::evaluators() const { return sorted_values(evaluators_); }
 std::vector<const dialogue_entry*> content_registry::dialogues() const { return sorted_values(dialogues_); }
 std::vector<const curriculum*> content_registry::curricula() const { return sorted_values(curricula_); }
@@ -165,6 +191,37 @@ std::vector<violation> content_registry::unresolved_references() const {
             if (!find_lesson(l.prerequisites[i]))
                 out.push_back({l.full_id() + ".prerequisites[" + std::to_string(i) + "]",
                                "unknown lesson \"" + l.prerequisites[i] + "\""});
+    for (const auto& [id, d] : drills_) {
+        for (std::size_t i = 0; i < d.problems.size(); ++i)
+            if (!find_problem(d.problems[i]))
+                out.push_back({d.full_id() + ".problems[" + std::to_string(i) + "]",
+                               "unknown problem \"" + d.problems[i] + "\""});
+        for (std::size_t i = 0; i < d.lessons.size(); ++i)
+            if (!find_lesson(d.lessons[i]))
+                out.push_back(
+                    {d.full_id() + ".lessons[" + std::to_string(i) + "]", "unknown lesson \"" + d.lessons[i] + "\""});
+        if (d.kind != "requirements") continue;
+        // A requirements drill is graded against its problem's clarifications: each intent it expects
+        // must be one the problem answers.
+        const auto& expected = d.doc.at("expected");
+        const std::string problem_id(bare_id(expected.at("problem").get<std::string>()));
+        const problem* p = find_problem(problem_id);
+        if (!p) {
+            out.push_back({d.full_id() + ".expected.problem", "unknown problem \"" + problem_id + "\""});
+            continue;
+        }
+        const auto& intents = expected.at("intents");
+        for (std::size_t i = 0; i < intents.size(); ++i) {
+            const auto& clarifications = p->doc.at("clarifications");
+            const bool answered = std::any_of(clarifications.begin(), clarifications.end(), [&](const auto& q) {
+                return q.value("intent", "") == intents[i].template get<std::string>();
+            });
+            if (!answered)
+                out.push_back({d.full_id() + ".expected.intents[" + std::to_string(i) + "]",
+                               "problem \"" + problem_id + "\" has no clarification with intent \"" +
+                                   intents[i].template get<std::string>() + "\""});
+        }
+    }
     for (const auto& [id, c] : curricula_) {
         const auto& weeks = c.doc.at("weeks");
         for (std::size_t w = 0; w < weeks.size(); ++w) {

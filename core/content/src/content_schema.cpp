@@ -2,7 +2,9 @@
 
 #include "rehearse/core/content/dimensions.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace rehearse {
@@ -14,6 +16,14 @@ using json = nlohmann::json;
 const std::initializer_list<std::string_view> dims{"requirements", "estimation", "architecture", "data-model",
                                                    "api",          "scaling",    "reliability",  "communication"};
 const std::initializer_list<std::string_view> difficulties{"easy", "medium", "hard"};
+const std::initializer_list<std::string_view> drill_kinds{"estimate",  "schema",  "api",          "requirements",
+                                                          "trade-off", "failure", "communication"};
+
+/// The id part of `pack/id`.
+std::string bare_id_of(const std::string& id) {
+    const auto slash = id.find('/');
+    return slash == std::string::npos ? id : id.substr(slash + 1);
+}
 const std::initializer_list<std::string_view> intents{
     "scale",       "users",      "read-write-ratio", "latency",           "availability", "formats",
     "retention",   "compliance", "tenancy",          "external-services", "sync-async",   "functional",
@@ -27,6 +37,18 @@ void check_schema_field(json_check& c, const json& doc, std::string_view expecte
     if (const auto* s = c.string(doc, "", "schema")) {
         if (*s != expected) c.fail("schema", "expected \"" + std::string(expected) + "\", got \"" + *s + "\"");
     }
+}
+
+/// A content document's version: 1.0 or the minor 1.1 (which adds drills); nullopt after recording
+/// why for anything else.
+std::optional<int> check_content_version(json_check& c, const json& doc) {
+    const auto* s = c.string(doc, "", "schema");
+    if (!s) return std::nullopt;
+    if (*s == content_schema_id) return 0;
+    if (*s == content_schema_1_1_id) return 1;
+    c.fail("schema", "expected \"" + std::string(content_schema_id) + "\" or \"" + std::string(content_schema_1_1_id) +
+                         "\", got \"" + *s + "\"");
+    return std::nullopt;
 }
 
 /// A weights object (dim → weight > 0) that sums to 1.
@@ -247,6 +269,88 @@ void check_lesson(json_check& c, const json& l, const std::string& path) {
     }
 }
 
+void check_key_points(json_check& c, const json& obj, const std::string& path) {
+    each(c, obj, path, "key_points", 2, [&](const json& k, const std::string& kp) {
+        if (!c.object(k, kp, {"point", "keywords"})) return;
+        c.string(k, kp, "point");
+        c.strings(k, kp, "keywords", 1);
+    });
+}
+
+/// The expected answer of a drill, by its kind (sdk/schema/content-v1.md, DRILL).
+void check_drill_expected(json_check& c, const json& d, const std::string& path, const std::string& kind) {
+    const json* e = c.object_field(d, path, "expected");
+    if (!e) return;
+    const std::string ep = json_check::join(path, "expected");
+    if (kind == "estimate") {
+        if (!c.object(*e, ep, {"value", "unit", "calculation"}, {"per", "peak"})) return;
+        c.number(*e, ep, "value", 1e-12, 1e30);
+        c.one_of(*e, ep, "unit", {"per_second", "count", "bytes", "bytes_per_second"});
+        c.string(*e, ep, "calculation");
+        c.one_of(*e, ep, "per", {"second", "minute", "hour", "day", "week", "month", "year"}, false);
+        c.boolean(*e, ep, "peak", false);
+    } else if (kind == "schema") {
+        if (!c.object(*e, ep, {"tables"})) return;
+        each(c, *e, ep, "tables", 1, [&](const json& t, const std::string& tp) {
+            if (!c.object(t, tp, {"name"}, {"synonyms", "columns", "references", "indexes"})) return;
+            c.string(t, tp, "name");
+            for (auto key : {"synonyms", "columns", "references", "indexes"}) c.strings(t, tp, key, 1, false);
+        });
+    } else if (kind == "api") {
+        if (!c.object(*e, ep, {"endpoints"})) return;
+        each(c, *e, ep, "endpoints", 1, [&](const json& x, const std::string& xp) {
+            if (!c.object(x, xp, {"method", "path", "status"}, {"purpose"})) return;
+            c.one_of(x, xp, "method", {"GET", "POST", "PUT", "PATCH", "DELETE"});
+            if (const auto* route = c.string(x, xp, "path"); route && route->front() != '/')
+                c.fail(json_check::join(xp, "path"), "must start with '/'");
+            c.integer(x, xp, "status", 100, 599);
+            c.string(x, xp, "purpose", false);
+        });
+    } else if (kind == "requirements") {
+        if (!c.object(*e, ep, {"problem", "intents"}, {"min_matched"})) return;
+        c.id(*e, ep, "problem");
+        if (const json* a = c.strings(*e, ep, "intents", 1))
+            for (std::size_t i = 0; i < a->size(); ++i)
+                if ((*a)[i].is_string() &&
+                    std::find(intents.begin(), intents.end(), (*a)[i].get<std::string>()) == intents.end())
+                    c.fail(json_check::index(json_check::join(ep, "intents"), i),
+                           "unknown intent \"" + (*a)[i].get<std::string>() + "\" (expected " + join_choices(intents) +
+                               ")");
+        c.integer(*e, ep, "min_matched", 1, 16, false);
+    } else {  // trade-off, failure, communication: graded like a lesson's check question
+        if (!c.object(*e, ep, {"key_points"}, {"min_covered"})) return;
+        check_key_points(c, *e, ep);
+        c.integer(*e, ep, "min_covered", 1, 16, false);
+    }
+}
+
+void check_drill(json_check& c, const json& d, const std::string& path) {
+    if (!c.object(d, path,
+                  {"id", "title", "dimension", "difficulty", "kind", "minutes", "prompt", "expected", "model_answer",
+                   "feedback", "problems", "lessons"},
+                  {"facts", "retired"}))
+        return;
+    c.id(d, path, "id");
+    c.string(d, path, "title");
+    c.one_of(d, path, "dimension", dims);
+    c.one_of(d, path, "difficulty", difficulties);
+    const auto* kind = c.one_of(d, path, "kind", drill_kinds);
+    c.integer(d, path, "minutes", 2, 10);
+    for (auto key : {"prompt", "model_answer", "feedback"}) c.string(d, path, key);
+    c.strings(d, path, "facts", 0, false);
+    c.boolean(d, path, "retired", false);
+    for (auto key : {"problems", "lessons"})
+        if (const json* ids = c.strings(d, path, key, 0))
+            for (std::size_t i = 0; i < ids->size(); ++i)
+                if ((*ids)[i].is_string() && !is_valid_id(bare_id_of((*ids)[i].get<std::string>())))
+                    c.fail(json_check::index(json_check::join(path, key), i),
+                           "\"" + (*ids)[i].get<std::string>() + "\" is not a valid id");
+    const bool tied = (d.contains("problems") && d["problems"].is_array() && !d["problems"].empty()) ||
+                      (d.contains("lessons") && d["lessons"].is_array() && !d["lessons"].empty());
+    if (!tied) c.fail(path, "a drill names at least one problem or lesson it practises");
+    if (kind) check_drill_expected(c, d, path, *kind);
+}
+
 /// Ids must be unique within the document; the registry checks across documents.
 void check_unique_ids(json_check& c, const json& doc, std::string_view key) {
     if (!doc.contains(key) || !doc[key].is_array()) return;
@@ -265,16 +369,22 @@ void check_unique_ids(json_check& c, const json& doc, std::string_view key) {
 std::vector<violation> validate_content(const json& doc) {
     std::vector<violation> out;
     json_check c(out);
-    if (!c.object(doc, "", {"schema"}, {"problems", "lessons"})) return out;
-    check_schema_field(c, doc, content_schema_id);
-    if (!doc.contains("problems") && !doc.contains("lessons"))
-        c.fail("", "a content document needs problems or lessons");
+    if (!c.object(doc, "", {"schema"}, {"problems", "lessons", "drills"})) return out;
+    const auto minor = check_content_version(c, doc);
+    if (!doc.contains("problems") && !doc.contains("lessons") && !doc.contains("drills"))
+        c.fail("", "a content document needs problems, lessons or drills");
+    if (doc.contains("drills") && minor && *minor < 1)
+        c.fail("drills", "drills need \"schema\": \"" + std::string(content_schema_1_1_id) +
+                             "\" (this document says \"" + std::string(content_schema_id) + "\")");
     each(
         c, doc, "", "problems", 0, [&](const json& p, const std::string& path) { check_problem(c, p, path); }, false);
     each(
         c, doc, "", "lessons", 0, [&](const json& l, const std::string& path) { check_lesson(c, l, path); }, false);
+    each(
+        c, doc, "", "drills", 0, [&](const json& d, const std::string& path) { check_drill(c, d, path); }, false);
     check_unique_ids(c, doc, "problems");
     check_unique_ids(c, doc, "lessons");
+    check_unique_ids(c, doc, "drills");
     return out;
 }
 

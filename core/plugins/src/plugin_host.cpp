@@ -133,6 +133,8 @@ rehearse_status on_register_content(void* ctx, rehearse_text text, rehearse_sink
             return refuse(err, "content has problems but the manifest does not declare kind \"problems\"");
         if (doc.contains("lessons") && !reg.declares("lessons"))
             return refuse(err, "content has lessons but the manifest does not declare kind \"lessons\"");
+        if (doc.contains("drills") && !reg.declares("drills"))
+            return refuse(err, "content has drills but the manifest does not declare kind \"drills\"");
         return REHEARSE_STATUS_OK;
     });
 }
@@ -218,9 +220,10 @@ plugin_manifest parse_manifest(std::string_view json_text) {
                 const auto& k = (*kinds)[i];
                 if (!k.is_string()) continue;
                 const auto kind = k.get<std::string>();
-                if (kind != "problems" && kind != "lessons" && kind != "evaluator" && kind != "dialogue")
+                if (kind != "problems" && kind != "lessons" && kind != "drills" && kind != "evaluator" &&
+                    kind != "dialogue")
                     c.fail("kinds[" + std::to_string(i) + "]",
-                           "expected problems|lessons|evaluator|dialogue, got \"" + kind + "\"");
+                           "expected problems|lessons|drills|evaluator|dialogue, got \"" + kind + "\"");
                 else
                     out.kinds.push_back(kind);
             }

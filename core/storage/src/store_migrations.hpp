@@ -6,7 +6,7 @@
 
 namespace rehearse::detail {
 
-inline constexpr std::array<std::string_view, 3> migrations{
+inline constexpr std::array<std::string_view, 4> migrations{
     // 1: everything the first release needs.
     R"sql(
 CREATE TABLE learners (
@@ -231,6 +231,39 @@ CREATE TABLE group_members (
   PRIMARY KEY (group_id, learner_id)
 );
 CREATE INDEX group_members_by_learner ON group_members(learner_id);
+)sql",
+    // 4: drills: every practice with its grade, and each drill's FSRS memory per learner (a drill is a
+    // spaced item like a flashcard).
+    R"sql(
+CREATE TABLE drill_attempts (
+  id          INTEGER PRIMARY KEY,
+  learner_id  INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  drill_id    TEXT NOT NULL,              -- bare drill id
+  dimension   TEXT NOT NULL,
+  score       REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+  correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+  answer_text TEXT NOT NULL,
+  result_json TEXT NOT NULL,              -- the graded result as printed
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX drill_attempts_by_learner ON drill_attempts(learner_id, created_at);
+CREATE INDEX drill_attempts_by_dimension ON drill_attempts(learner_id, dimension, created_at);
+
+CREATE TABLE drill_memory (
+  learner_id     INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+  drill_id       TEXT NOT NULL,
+  state          TEXT NOT NULL CHECK (state IN ('new','learning','review','relearning')),
+  stability      REAL NOT NULL,
+  difficulty     REAL NOT NULL,
+  due            TEXT NOT NULL,
+  last_review    TEXT,
+  reps           INTEGER NOT NULL DEFAULT 0,
+  lapses         INTEGER NOT NULL DEFAULT 0,
+  scheduled_days INTEGER NOT NULL DEFAULT 0,
+  last_score     REAL NOT NULL,
+  PRIMARY KEY (learner_id, drill_id)
+);
+CREATE INDEX drill_memory_due ON drill_memory(learner_id, due);
 )sql",
 };
 

@@ -29,6 +29,18 @@ nlohmann::json lessons_json(const content_registry& content, bool include_retire
 /// The full lesson plus `pack`; throws error(not_found).
 nlohmann::json lesson_json(const content_registry& content, std::string_view id);
 
+struct drill_filter {
+    std::optional<std::string> difficulty;  ///< easy | medium | hard
+    std::optional<std::string> dimension;   ///< the dimension the drill practises
+    std::optional<std::string> kind;        ///< estimate | schema | api | ...
+    bool include_retired = false;
+};
+/// [{id, title, dimension, difficulty, kind, minutes, pack}], by id; throws value_error naming
+/// `difficulty` or `kind` for an unknown one, error(usage) for an unknown dimension.
+nlohmann::json drills_json(const content_registry& content, const drill_filter& filter);
+/// The full drill (prompt, facts, expected answer, model answer) plus `pack`; throws error(not_found).
+nlohmann::json drill_json(const content_registry& content, std::string_view id);
+
 /// [{id, title, description, weeks, rubric}]
 nlohmann::json curricula_json(const content_registry& content);
 

@@ -44,6 +44,22 @@ struct lesson {
     std::string full_id() const { return pack + "/" + id; }
 };
 
+/// A short exercise on one dimension (sdk/schema/content-v1.md, DRILL).
+struct drill {
+    std::string id;
+    std::string pack;
+    std::string title;
+    std::string dimension;
+    std::string difficulty;  ///< easy | medium | hard
+    std::string kind;        ///< estimate | schema | api | requirements | trade-off | failure | communication
+    int minutes = 0;
+    std::vector<std::string> problems;  ///< bare ids of the problems it practises for
+    std::vector<std::string> lessons;   ///< bare ids of the lessons it follows
+    bool retired = false;
+    nlohmann::json doc;
+    std::string full_id() const { return pack + "/" + id; }
+};
+
 struct evaluator_entry {
     std::string id;
     std::string pack;
@@ -81,12 +97,14 @@ class content_registry {
         const std::string& pack() const { return pack_; }
         bool has_problems() const { return !problems_.empty(); }
         bool has_lessons() const { return !lessons_.empty(); }
+        bool has_drills() const { return !drills_.empty(); }
 
        private:
         friend class content_registry;
         std::string pack_;
         std::vector<problem> problems_;
         std::vector<lesson> lessons_;
+        std::vector<drill> drills_;
         std::vector<evaluator_entry> evaluators_;
         std::vector<dialogue_entry> dialogues_;
     };
@@ -103,6 +121,9 @@ class content_registry {
     /// find_problem or error(not_found) that says where to see the known ids.
     const problem& require_problem(std::string_view id) const;
     const lesson* find_lesson(std::string_view id) const;
+    const drill* find_drill(std::string_view id) const;
+    /// find_drill or error(not_found) that says where to see the known ids.
+    const drill& require_drill(std::string_view id) const;
     const evaluator_entry* find_evaluator(std::string_view id) const;
     const dialogue_entry* find_dialogue(std::string_view id) const;
     const curriculum* find_curriculum(std::string_view id) const;
@@ -110,16 +131,19 @@ class content_registry {
     /// Sorted by id.
     std::vector<const problem*> problems() const;
     std::vector<const lesson*> lessons() const;
+    std::vector<const drill*> drills() const;
     std::vector<const evaluator_entry*> evaluators() const;
     std::vector<const dialogue_entry*> dialogues() const;
     std::vector<const curriculum*> curricula() const;
 
-    /// Cross-references that do not resolve: lesson prerequisites, curriculum refs.
+    /// Cross-references that do not resolve: lesson prerequisites, curriculum refs, the problems and
+    /// lessons a drill names (and the clarification intents a requirements drill expects).
     std::vector<violation> unresolved_references() const;
 
    private:
     std::map<std::string, problem, std::less<>> problems_;
     std::map<std::string, lesson, std::less<>> lessons_;
+    std::map<std::string, drill, std::less<>> drills_;
     std::map<std::string, evaluator_entry, std::less<>> evaluators_;
     std::map<std::string, dialogue_entry, std::less<>> dialogues_;
     std::map<std::string, curriculum, std::less<>> curricula_;

@@ -24,6 +24,8 @@ struct check_grade {
 /// A reply covers a key point when it contains any of the point's keywords, lowercase, as whole
 /// words or phrases (CONTENT schema CHECK).
 check_grade grade_check(const lesson& l, std::string_view answer);
+/// The same over any `[{point, keywords}]` list (a lesson's check question, a drill's key points).
+check_grade grade_key_points(const nlohmann::json& key_points, std::string_view answer);
 
 struct lesson_result {
     std::string lesson;
