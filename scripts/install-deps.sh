@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-dev
-  libpoco-dev
+  libpoco-dev libssl-dev
   libsqlitecpp-dev libsqlite3-dev
   nlohmann-json3-dev
   doctest-dev

@@ -16,7 +16,9 @@ int cmd_serve(invocation& inv) {
         if (host->empty()) throw error(errc::usage, "--host needs an address, e.g. 127.0.0.1");
         options.host = *host;
     }
-    if (const auto threads = inv.integer("threads", 1, 64)) options.threads = static_cast<int>(*threads);
+    if (const auto threads = inv.integer("threads", 1, 4096)) options.threads = static_cast<int>(*threads);
+    options.auth = inv.has("auth");
+    if (!inv.has("quiet")) options.request_log = &inv.err;
     return http::serve_until_signal(inv.context(), options, inv.out, inv.err);
 }
 
@@ -28,8 +30,10 @@ std::vector<command> serve_commands() {
          "",
          "serve the HTTP API (/api/v1) and the web page (/) until Ctrl-C",
          {{"port", "N", "port to listen on (default 8080; 0 picks a free one)"},
-          {"host", "ADDRESS", "address to bind (default 127.0.0.1; the API has no authentication)"},
-          {"threads", "N", "request threads (default 8)"}},
+          {"host", "ADDRESS", "address to bind (default 127.0.0.1; any other address needs --auth)"},
+          {"auth", "", "require a token on every /api/v1 request (see: rehearse token create)"},
+          {"threads", "N", "connection threads (default 256: a keep-alive connection holds one while open)"},
+          {"quiet", "", "no request log on stderr"}},
          0,
          0,
          &cmd_serve},

@@ -1,7 +1,9 @@
-// The JSON API under /api/v1 and the web page at /: each route is a small handler that reads the
-// request, calls the same core use case as the matching CLI command and returns its JSON.
+// The JSON API under /api/v1, the web app at / and the operations routes: the route families of
+// routes.hpp on one router, behind one access policy.
 #pragma once
 
+#include "http/access_policy.hpp"
+#include "http/request_metrics.hpp"
 #include "http/router.hpp"
 
 #include "rehearse/core/runtime/app_context.hpp"
@@ -10,35 +12,28 @@
 
 namespace rehearse::http {
 
-/// Lists take `limit` (1..max_page_limit, default default_page_limit) and `cursor`.
-inline constexpr long default_page_limit = 20;
-inline constexpr long max_page_limit = 100;
-
-/// {"items": the page, "next": cursor or null} of `items` (a JSON array of objects) ordered by
-/// `key`. The cursor is opaque to clients: the hex of the last key served, so a walk returns every
-/// item once even when items are added between pages. error(usage) for a bad limit or cursor.
-response page(const request& r, nlohmann::json items, const char* key);
+struct api_options {
+    bool auth = false;  ///< require a bearer token on /api/v1 (rehearse serve --auth)
+};
 
 /// The routes of one server over one context. Thread safety: the context's content registry is
 /// read-only once loaded and its store serialises connections behind its mutex; what is left is
-/// guarded here (see plugin_calls_).
+/// guarded here (see plugin_calls_) or by its own lock (metrics_).
 class api {
    public:
-    explicit api(app_context& ctx);
+    api(app_context& ctx, const api_options& options);
     api(const api&) = delete;
     api& operator=(const api&) = delete;
 
     const router& routes() const noexcept { return router_; }
+    request_metrics& metrics() noexcept { return metrics_; }
 
    private:
     app_context& ctx_;
+    access_policy access_;
+    request_metrics metrics_;
     router router_;
-    // Evaluator plugins are third-party code called through the C ABI, and the SDK promises plugin
-    // authors nothing about concurrent calls, so grading (the only path into plugin code while
-    // serving) runs one request at a time.
-    std::mutex plugin_calls_;
-
-    void add_routes();
+    std::mutex plugin_calls_;  ///< see route_context::plugin_calls
 };
 
 }  // namespace rehearse::http

@@ -50,6 +50,10 @@ const char* reason_phrase(int status) {
     switch (status) {
         case 400:
             return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
         case 404:
             return "Not Found";
         case 405:
@@ -111,6 +115,10 @@ int status_for(errc code) noexcept {
         case errc::usage:
         case errc::invalid_input:
             return 400;
+        case errc::unauthenticated:
+            return 401;
+        case errc::forbidden:
+            return 403;
         case errc::not_found:
             return 404;
         case errc::conflict:
@@ -157,6 +165,16 @@ void router::add(std::string method, std::string_view pattern, handler h) {
     routes_.push_back(std::move(r));
 }
 
+std::vector<std::pair<std::string, std::string>> router::patterns() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& rt : routes_) {
+        std::string pattern;
+        for (const auto& seg : rt.segments) pattern += "/" + seg;
+        out.emplace_back(rt.method, pattern.empty() ? "/" : pattern);
+    }
+    return out;
+}
+
 void router::log(const std::string& message) const {
     if (log_)
         log_(message);
@@ -187,6 +205,10 @@ response router::dispatch(request& r) const {
             continue;
         }
         r.params = std::move(params);
+        r.route.clear();
+        for (const auto& seg : rt.segments) r.route += "/" + seg;
+        if (r.route.empty()) r.route = "/";
+        if (authorize_) authorize_(r);
         return rt.run(r);
     }
     if (!allowed.empty()) {
@@ -204,6 +226,7 @@ response router::handle(request& r) const noexcept {
     try {
         try {
             parse_target(r);
+            if (authenticate_) authenticate_(r);
             return dispatch(r);
         } catch (const error& e) {
             return problem_for(e, [this](const std::string& m) { log(m); });

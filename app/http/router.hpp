@@ -4,6 +4,7 @@
 // testable and free of Poco's naming.
 #pragma once
 
+#include "rehearse/core/access/access_tokens.hpp"
 #include "rehearse/core/base/error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,9 @@ struct request {
     std::map<std::string, std::string> query;   ///< decoded; the last of repeated keys wins
     std::map<std::string, std::string> params;  ///< the route's {names}, decoded
     std::string body;
+    std::map<std::string, std::string> headers;  ///< the ones the API reads, names in lower case
+    std::string route;                           ///< the pattern that matched, e.g. /api/v1/problems/{id}
+    std::optional<principal> caller;             ///< who signed in (servers with --auth); none on a local server
 
     /// A route parameter (always present for the route that matched).
     const std::string& param(const std::string& name) const { return params.at(name); }
@@ -70,6 +74,17 @@ class router {
     /// another method 405 (with Allow), errors become problem+json.
     response handle(request& r) const noexcept;
 
+    /// Every (method, pattern) added, in order: the API index and its description are checked against it.
+    std::vector<std::pair<std::string, std::string>> patterns() const;
+
+    /// Checks who may reach what (the server's access policy): `authenticate` runs on every request
+    /// before routing and may set `caller`; `authorize` runs once a route has matched, with `route`
+    /// and `params` set. Either throws error(unauthenticated | forbidden) to refuse.
+    void set_guard(std::function<void(request&)> authenticate, std::function<void(const request&)> authorize) {
+        authenticate_ = std::move(authenticate);
+        authorize_ = std::move(authorize);
+    }
+
     /// Where internal errors are reported (default: stderr).
     void set_log(std::function<void(const std::string&)> log) { log_ = std::move(log); }
 
@@ -81,6 +96,8 @@ class router {
     };
     std::vector<route> routes_;
     std::function<void(const std::string&)> log_;
+    std::function<void(request&)> authenticate_;
+    std::function<void(const request&)> authorize_;
 
     response dispatch(request& r) const;
     void log(const std::string& message) const;

@@ -5,6 +5,7 @@
 #include "http/server.hpp"
 
 #include "http/api.hpp"
+#include "http/request_metrics.hpp"
 #include "http/router.hpp"
 
 #include "rehearse/core/base/error.hpp"
@@ -16,6 +17,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
@@ -23,6 +25,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <iostream>
 #include <istream>
 #include <mutex>
@@ -84,22 +89,54 @@ void send(Poco::Net::HTTPServerResponse& resp, const response& out) {
     resp.send().write(out.body.data(), static_cast<std::streamsize>(out.body.size()));
 }
 
+/// Request ids: a random-looking per-process prefix and a counter, so log lines from two server
+/// runs never share an id. A client's own X-Request-Id is kept when it is short and plain.
+class request_ids {
+   public:
+    request_ids()
+        : prefix_(std::to_string(
+              static_cast<unsigned long>(std::chrono::steady_clock::now().time_since_epoch().count() & 0xffffff))) {}
+    std::string next(const Poco::Net::HTTPServerRequest& req) {
+        const std::string& given = req.get("X-Request-Id", "");
+        if (!given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](unsigned char c) {
+                return std::isalnum(c) || c == '-' || c == '_';
+            }))
+            return given;
+        return prefix_ + "-" + std::to_string(++counter_);
+    }
+
+   private:
+    std::string prefix_;
+    std::atomic<unsigned long> counter_{0};
+};
+
+struct handler_shared {
+    const router& routes;
+    request_metrics& metrics;
+    request_ids ids;
+    std::ostream* log = nullptr;
+    std::mutex log_mutex;
+};
+
 class base_handler : public Poco::Net::HTTPRequestHandler {
    public:
-    explicit base_handler(const router& routes) : routes_(routes) {}
+    explicit base_handler(handler_shared& shared) : shared_(shared) {}
 
     // An exception escaping here makes Poco 1.11 drop the connection without an answer, so every
     // path ends in a response or, when even sending fails (the client left), in silence.
     void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
+        const auto started = std::chrono::steady_clock::now();
+        const std::string id = shared_.ids.next(req);
         response out;
+        request r;
         try {
-            request r;
             r.method = req.getMethod();
             r.target = req.getURI();
+            if (req.has("Authorization")) r.headers["authorization"] = req.get("Authorization");
             if (auto refused = read_body(req, r))
                 out = std::move(*refused);
             else
-                out = routes_.handle(r);
+                out = shared_.routes.handle(r);
         } catch (const std::exception& e) {
             // Reading the body failed (a malformed chunk, a timeout): the stream is unusable now.
             out = problem(400, code_name(errc::invalid_input), std::string("could not read the request: ") + e.what());
@@ -108,26 +145,35 @@ class base_handler : public Poco::Net::HTTPRequestHandler {
             out = problem(500, code_name(errc::internal), "the server could not complete the request");
             out.close = true;
         }
+        out.headers.emplace_back("X-Request-Id", id);
+        if (out.status == 401) out.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"rehearse\"");
         try {
             if (!resp.sent()) send(resp, out);
         } catch (...) {
             // The connection is gone; there is no one left to answer.
         }
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        shared_.metrics.observe(r.method, r.route, out.status, seconds);
+        if (shared_.log) {
+            std::lock_guard lock(shared_.log_mutex);
+            *shared_.log << "request " << id << ' ' << r.method << ' ' << r.path << ' ' << out.status << ' '
+                         << static_cast<long>(seconds * 1e6) / 1000.0 << " ms" << std::endl;
+        }
     }
 
    private:
-    const router& routes_;
+    handler_shared& shared_;
 };
 
 class handler_factory : public Poco::Net::HTTPRequestHandlerFactory {
    public:
-    explicit handler_factory(const router& routes) : routes_(routes) {}
+    explicit handler_factory(handler_shared& shared) : shared_(shared) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new base_handler(routes_);
+        return new base_handler(shared_);
     }
 
    private:
-    const router& routes_;
+    handler_shared& shared_;
 };
 
 std::string format_url(const Poco::Net::SocketAddress& address) {
@@ -138,18 +184,41 @@ std::string format_url(const Poco::Net::SocketAddress& address) {
 
 }  // namespace
 
+bool is_loopback_host(const std::string& host) {
+    if (host == "localhost") return true;
+    try {
+        return Poco::Net::IPAddress(host).isLoopback();
+    } catch (const Poco::Exception&) {
+        return false;  // a name other than localhost may resolve anywhere
+    }
+}
+
 struct server::impl {
     impl(app_context& ctx, const serve_options& options)
-        : routes(ctx), pool(2, std::max(options.threads, 1) + 1), socket(bind(options)) {
+        : routes(ctx, api_options{options.auth}),
+          shared{routes.routes(), routes.metrics(), {}, options.request_log, {}},
+          pool(2, std::max(options.threads, 1) + 1),
+          socket(bind(options)) {
+        if (!options.auth && !is_loopback_host(options.host))
+            throw error(errc::usage, "serving on " + options.host +
+                                         " (not a loopback address) needs --auth: anyone who can reach it could "
+                                         "read and change every learner's data");
         Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(std::max(options.threads, 1));
-        params->setMaxQueued(128);
+        params->setMaxQueued(std::max(options.max_queued, 1));
         params->setKeepAlive(true);
         // Short, so an idle browser connection does not hold up a graceful stop for long.
         params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-        params->setTimeout(Poco::Timespan(30, 0));
+        params->setTimeout(Poco::Timespan(10, 0));
         params->setServerName("rehearse");
-        http = std::make_unique<Poco::Net::HTTPServer>(new handler_factory(routes.routes()), pool, socket, params);
+        http = std::make_unique<Poco::Net::HTTPServer>(new handler_factory(shared), pool, socket, params);
+        routes.metrics().set_gauges([this] {
+            return std::vector<std::pair<std::string, double>>{
+                {"rehearse_http_connections_open", static_cast<double>(http->currentConnections())},
+                {"rehearse_http_connections_queued", static_cast<double>(http->queuedConnections())},
+                {"rehearse_http_connections_refused_total", static_cast<double>(http->refusedConnections())},
+                {"rehearse_http_threads_busy", static_cast<double>(http->currentThreads())}};
+        });
         http->start();
     }
 
@@ -159,7 +228,8 @@ struct server::impl {
             // a busy port would bind quietly and share the traffic instead of failing.
             Poco::Net::ServerSocket socket;
             socket.bind(Poco::Net::SocketAddress(options.host, options.port), true, false);
-            socket.listen(64);
+            // Room for a burst of new connections while every thread is busy.
+            socket.listen(1024);
             return socket;
         } catch (const Poco::Exception& e) {
             throw error(errc::io, "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
@@ -168,6 +238,7 @@ struct server::impl {
     }
 
     api routes;
+    handler_shared shared;
     Poco::ThreadPool pool;  // outlives the server that runs connections on it
     Poco::Net::ServerSocket socket;
     std::unique_ptr<Poco::Net::HTTPServer> http;

@@ -12,10 +12,18 @@
 namespace rehearse::http {
 
 struct serve_options {
-    std::string host = "127.0.0.1";  ///< loopback unless asked: the API has no authentication
+    std::string host = "127.0.0.1";  ///< loopback unless asked
     std::uint16_t port = 8080;       ///< 0 picks a free port
-    int threads = 8;                 ///< request threads
+    // Poco serves a keep-alive connection on one thread for as long as it stays open, so the pool
+    // is sized for many open connections, not for the two cores: idle threads cost only memory.
+    int threads = 256;
+    int max_queued = 1024;                ///< connections waiting for a thread before new ones are refused
+    bool auth = false;                    ///< require tokens (rehearse serve --auth)
+    std::ostream* request_log = nullptr;  ///< one line per request, with its id; none when null
 };
+
+/// Whether `host` is a loopback address (127.0.0.0/8, ::1, localhost): only those may serve without --auth.
+bool is_loopback_host(const std::string& host);
 
 /// A running server: listening from construction until stop() or destruction.
 class server {

@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace rehearse::test::http {
 
@@ -21,15 +23,19 @@ struct reply {
     int status = 0;
     std::string content_type;
     std::string body;
-    std::string location, allow;
+    std::string location, allow, request_id, www_authenticate;
     json doc() const { return json::parse(body); }
 };
 
+/// Extra request headers, e.g. {{"Authorization", "Bearer ..."}}.
+using header_list = std::vector<std::pair<std::string, std::string>>;
+
 inline reply call(std::uint16_t port, const std::string& method, const std::string& target,
-                  const std::string* body = nullptr) {
+                  const std::string* body = nullptr, const header_list& headers = {}) {
     Poco::Net::HTTPClientSession session("127.0.0.1", port);
     session.setTimeout(Poco::Timespan(60, 0));
     Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [name, value] : headers) req.set(name, value);
     if (body) {
         req.setContentType("application/json");
         req.setContentLength64(static_cast<std::int64_t>(body->size()));
@@ -44,6 +50,8 @@ inline reply call(std::uint16_t port, const std::string& method, const std::stri
     Poco::StreamCopier::copyToString(in, r.body);
     r.location = resp.get("Location", "");
     r.allow = resp.get("Allow", "");
+    r.request_id = resp.get("X-Request-Id", "");
+    r.www_authenticate = resp.get("WWW-Authenticate", "");
     return r;
 }
 

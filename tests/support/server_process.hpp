@@ -76,6 +76,8 @@ class server_process {
     std::uint16_t port() const { return port_; }
     const std::string& url() const { return url_; }
     std::string err() const { return slurp(err_path_); }
+    /// The server's database, for CLI commands run beside it (tokens, groups).
+    std::string db() const { return dir_.file("rehearse.db"); }
 
     /// SIGTERM, then up to `limit` for a graceful exit, then SIGKILL. Returns the exit code (128+signal
     /// when killed), or nullopt when it was already stopped.

@@ -22,6 +22,10 @@ std::string_view code_name(errc code) noexcept {
             return "conflict";
         case errc::too_large:
             return "too_large";
+        case errc::unauthenticated:
+            return "unauthenticated";
+        case errc::forbidden:
+            return "forbidden";
         case errc::io:
             return "io";
         case errc::internal:

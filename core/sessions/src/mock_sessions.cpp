@@ -5,6 +5,7 @@
 #include "rehearse/core/grading/evaluation.hpp"
 #include "rehearse/core/learner/mastery.hpp"
 #include "rehearse/core/learner/mastery_model.hpp"
+#include "rehearse/sdk/text.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 

@@ -19,6 +19,8 @@ enum class errc {
     store,            ///< the database refused or failed
     conflict,         ///< a concurrent change or an existing object in the way (HTTP 409)
     too_large,        ///< input over a size limit (HTTP 413)
+    unauthenticated,  ///< no credentials, or ones that sign no one in (HTTP 401)
+    forbidden,        ///< signed in, but not allowed to reach this (HTTP 403)
     io,               ///< a file could not be read or written
     internal,         ///< a bug: should never be seen
 };
