@@ -10,6 +10,10 @@ scripts/install-deps.sh
 if [ -f tests/fsrs/package-lock.json ]; then
   (cd tests/fsrs && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The browser driver (playwright-core) for the web app's test; the browser is Debian's chromium.
+if [ -f tests/web/package-lock.json ]; then
+  (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
 scripts/build.sh build

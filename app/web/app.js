@@ -64,6 +64,11 @@ async function boot() {
   }
   // The coach view: coaches, and anyone on a local server (where groups are open to the user).
   $("nav-coach").hidden = !(ctx.me.role === "coach" || ctx.me.role === "local" || ctx.me.groups.length);
+  // A coach's token that is no learner's opens on the coach view.
+  if (ctx.me.auth && !ctx.learner && !$("nav-coach").hidden && !/^#\/coach/.test(location.hash)) {
+    location.hash = "#/coach";
+    return; // the hashchange routes
+  }
   route();
 }
 

@@ -29,10 +29,13 @@ function titled(root, title) {
   return root;
 }
 
-/** A radar chart of values 0-1: `values` is {dimension: value}; `compare` an optional second set. */
-export function radarChart(values, title, compare) {
+/**
+ * A radar chart of values 0-1: `values` is {dimension: value}; `compare` an optional second set.
+ * `width` is the space it gets in CSS pixels, so its text is drawn at the page's size.
+ */
+export function radarChart(values, title, compare, width = 440) {
   const dims = orderDims(Object.keys(values));
-  const W = 460, H = 330, cx = W / 2, cy = H / 2 + 4, R = 118;
+  const W = Math.max(300, Math.min(480, width)), R = Math.min(130, W / 2 - 92), H = 2 * R + 64, cx = W / 2, cy = H / 2 + 2;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart radar" });
   const at = (i, v) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / dims.length;
@@ -69,8 +72,8 @@ export function radarChart(values, title, compare) {
  * A line chart of series over time: `series` is [{name, points: [{at, value}]}], values 0-1.
  * Series are drawn in the colours c0..c7 of the stylesheet; `hidden` names the ones not drawn.
  */
-export function lineChart(series, title, hidden = new Set()) {
-  const W = 640, H = 260, L = 38, Rm = 12, T = 10, B = 30;
+export function lineChart(series, title, hidden = new Set(), width = 640) {
+  const W = Math.max(300, Math.min(900, width)), H = W < 480 ? 220 : 260, L = 38, Rm = 12, T = 10, B = 30;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart line" });
   const times = series.flatMap((s) => s.points.map((p) => new Date(p.at).getTime())).filter((t) => !Number.isNaN(t));
   let t0 = Math.min(...times), t1 = Math.max(...times);
@@ -82,7 +85,7 @@ export function lineChart(series, title, hidden = new Set()) {
     root.append(svg("line", { x1: L, x2: W - Rm, y1: round(y(v)), y2: round(y(v)), class: "grid" }));
     root.append(svg("text", { x: L - 6, y: round(y(v)) + 4, "text-anchor": "end", class: "tick" }, v.toFixed(2)));
   }
-  const ticks = 4;
+  const ticks = W < 480 ? 3 : 4;
   for (let i = 0; i < ticks; i++) {
     const t = t0 + ((t1 - t0) * i) / (ticks - 1);
     const d = new Date(t);
@@ -111,15 +114,15 @@ export function trendTable(series) {
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Dimension"), el("th", { scope: "col" }, "When"), el("th", { scope: "col" }, "Mastery"))), tb)));
 }
 
-/** Horizontal bars for a few labelled 0-1 values (the group's weakest dimensions). */
-export function barChart(rows, title) {
+/** Horizontal bars for labelled 0-1 values; the first `highlight` rows in the warning colour. */
+export function barChart(rows, title, highlight = 0) {
   const W = 420, rowH = 26, L = 120, H = rows.length * rowH + 8;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart bars" });
   rows.forEach((r, i) => {
     const yTop = 4 + i * rowH;
     root.append(svg("text", { x: L - 8, y: yTop + 16, "text-anchor": "end", class: "label" }, dimLabel(r.label)));
     root.append(svg("rect", { x: L, y: yTop + 4, width: W - L - 50, height: 16, class: "track", rx: 3 }));
-    root.append(svg("rect", { x: L, y: yTop + 4, width: round((W - L - 50) * Math.max(0, Math.min(1, r.value))), height: 16, class: "bar", rx: 3 }));
+    root.append(svg("rect", { x: L, y: yTop + 4, width: round((W - L - 50) * Math.max(0, Math.min(1, r.value))), height: 16, class: i < highlight ? "bar weak" : "bar", rx: 3 }));
     root.append(svg("text", { x: W - 44, y: yTop + 16, class: "tick" }, Number(r.value).toFixed(2)));
   });
   return titled(root, title);

@@ -1,13 +1,14 @@
 // Coach view: a group's learners with their mastery and its trend, the group's weakest dimensions,
 // and one learner's attempts with their feedback.
-import { get, all, enc, learnerPath, ApiError } from "./api.js";
+import { get, all, cached, enc, learnerPath, ApiError } from "./api.js";
 import { el, $, show, fail, dimLabel, fmtDate, evaluationReport, focusOn } from "./dom.js";
 import { radarChart, barChart, orderDims } from "./charts.js";
 
-let current = null;
+let titles = new Map(); // problem id -> title
+const titleOf = (id) => titles.get(id) || id;
 
 export async function enter(ctx) {
-  current = ctx;
+  titles = new Map((await cached("/problems").catch(() => [])).map((p) => [p.id, p.title]));
   const select = $("coach-group");
   let groups;
   try {
@@ -63,7 +64,7 @@ async function loadGroup(name) {
         return el("td", { class: "heat " + (typeof v === "number" ? heat(v) : "") }, typeof v === "number" ? v.toFixed(2) : "–", trendMark((l.trend || {})[d]));
       }),
       el("td", {}, String(l.attempts ?? 0)),
-      el("td", {}, (l.weakest || []).map(dimLabel).join(", "))))));
+      el("td", { class: "weakest" }, (l.weakest || []).map(dimLabel).join(", "))))));
   const weakest = (g.weakest || []).map((w) => ({ label: w.dimension, value: w.mean }));
   show("coach-out",
     el("p", { class: "muted" }, learners.length + " learner" + (learners.length === 1 ? "" : "s") + (g.coach ? " · coach " + g.coach : "") +
@@ -72,8 +73,8 @@ async function loadGroup(name) {
       el("p", {}, "This group has no learners yet."),
     weakest.length ? el("article", { class: "card coach-weak", "aria-labelledby": "coach-weak-h" },
       el("h2", { id: "coach-weak-h" }, "The group's weakest dimensions"),
-      barChart(weakest, "The group's weakest dimensions by mean mastery: " + weakest.map((w) => dimLabel(w.label) + " " + w.value.toFixed(2)).join(", ")),
-      el("p", { class: "muted" }, "Mean mastery over the group's learners.")) : null);
+      barChart(weakest, "Mean mastery of the group by dimension, weakest first: " + weakest.map((w) => dimLabel(w.label) + " " + w.value.toFixed(2)).join(", "), 3),
+      el("p", { class: "muted" }, "Mean mastery over the group's learners, weakest first; the three weakest in red.")) : null);
 }
 
 async function openLearner(row, dims) {
@@ -81,10 +82,11 @@ async function openLearner(row, dims) {
   const attempts = el("div", { id: "coach-attempts" }, el("p", { class: "muted" }, "Loading attempts…"));
   const report = el("div", { id: "coach-report" });
   const values = Object.fromEntries(dims.map((d) => [d, (row.mastery || {})[d] ?? 0]));
+  const room = $("coach-learner").clientWidth;
   show("coach-learner", el("article", { class: "card", "aria-labelledby": "coach-learner-h" },
     heading,
-    el("div", { class: "grid dash" },
-      el("div", {}, radarChart(values, "Mastery of " + row.learner)),
+    el("div", { class: "grid mock" },
+      el("div", {}, radarChart(values, "Mastery of " + row.learner, null, (room > 830 ? room / 2 : room) - 40)),
       el("div", {}, el("h3", {}, "Attempts"), attempts)),
     report));
   focusOn(heading);
@@ -93,7 +95,7 @@ async function openLearner(row, dims) {
     const items = page.items || [];
     show(attempts, items.length ? el("ul", { class: "pick-list" }, items.map((a) => el("li", {},
       el("button", { type: "button", class: "linkish", onclick: () => openAttempt(row.learner, a.id, report) },
-        a.problem + " · " + fmtDate(a.created_at), el("span", { class: "tag" }, (a.source || "") + " " + (a.overall ?? "–")))))) :
+        titleOf(a.problem) + " · " + fmtDate(a.created_at), el("span", { class: "tag" }, (a.source || "") + " " + (a.overall ?? "–")))))) :
       el("p", { class: "muted" }, "No attempts yet."));
   } catch (e) {
     show(attempts, el("p", { class: "error" }, e.message));
@@ -103,7 +105,7 @@ async function openLearner(row, dims) {
 async function openAttempt(learner, id, into) {
   try {
     const a = await get(learnerPath(learner) + "/attempts/" + enc(id));
-    const heading = el("h3", { id: "coach-report-h" }, "Attempt " + a.id + ": " + a.problem);
+    const heading = el("h3", { id: "coach-report-h" }, "Attempt " + a.id + ": " + titleOf(a.problem));
     show(into, heading, el("p", { class: "muted" }, fmtDate(a.created_at) + " · " + (a.source || "")),
       a.evaluation ? evaluationReport(a.evaluation, 4) : el("p", {}, "Overall " + (a.overall ?? "–") + " (graded by hand, no written feedback)."),
       a.answer ? el("details", {}, el("summary", {}, "The answer"), el("pre", { class: "answer" }, a.answer)) : null);

@@ -1,7 +1,7 @@
 // Dashboard: mastery per dimension (radar) and its history (lines), the weakest areas with what to
 // do about them, today's plan with its items ticked off, the reviews due and the next step.
 import { get, post, cached, learnerPath, ApiError } from "./api.js";
-import { el, show, fail, status, pct, dimLabel, meter, list } from "./dom.js";
+import { el, $, show, fail, status, pct, dimLabel, meter, list } from "./dom.js";
 import { radarChart, lineChart, trendTable, orderDims } from "./charts.js";
 
 // What to do about a weak dimension, in a sentence (the rubric's own advice, shortened).
@@ -31,7 +31,24 @@ export async function enter(ctx) {
   for (const r of results) if (r.status === "rejected") fail(r.reason);
 }
 
+// The charts are drawn for the width they get; a resize (or a phone turned) draws them again.
+let lastDrawn = null;
+let resizeTimer = 0;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (lastDrawn && !$("view-dashboard").hidden) renderCharts(...lastDrawn);
+  }, 150);
+});
+
 function renderProgress(ctx, p) {
+  renderCharts(ctx, p);
+  const dims = orderDims(Object.keys(p.dimensions || {}));
+  renderWeakest(ctx, p, Object.fromEntries(dims.map((d) => [d, p.dimensions[d].mastery])));
+}
+
+function renderCharts(ctx, p) {
+  lastDrawn = [ctx, p];
   const dims = orderDims(Object.keys(p.dimensions || {}));
   const values = Object.fromEntries(dims.map((d) => [d, p.dimensions[d].mastery]));
   const attempts = dims.reduce((n, d) => Math.max(n, p.dimensions[d].attempts || 0), 0);
@@ -40,13 +57,13 @@ function renderProgress(ctx, p) {
     el("tbody", {}, dims.map((d) => el("tr", {}, el("th", { scope: "row" }, dimLabel(d)),
       el("td", {}, meter(values[d], dimLabel(d))), el("td", {}, String(p.dimensions[d].attempts || 0))))));
   show("dash-radar",
-    radarChart(values, "Mastery by dimension for " + ctx.learner + ": " + dims.map((d) => dimLabel(d) + " " + pct(values[d])).join(", ")),
+    radarChart(values, "Mastery by dimension for " + ctx.learner + ": " + dims.map((d) => dimLabel(d) + " " + pct(values[d])).join(", "), null, $("dash-radar").clientWidth),
     attempts ? null : el("p", { class: "muted" }, "No evidence yet: every dimension starts at the prior. Practise a problem or take a lesson."),
     el("details", { class: "chart-data" }, el("summary", {}, "Show as a table"), table));
 
   const series = dims.map((d) => ({ name: d, points: (p.dimensions[d].trend || []).map((t) => ({ at: t.at, value: t.mastery })) }));
   const drawn = el("div");
-  const draw = () => show(drawn, lineChart(series, "Mastery over time, one line per dimension", hidden));
+  const draw = () => show(drawn, lineChart(series, "Mastery over time, one line per dimension", hidden, $("dash-history").clientWidth));
   const legend = el("ul", { class: "legend", "aria-label": "Dimensions shown" }, series.map((s, i) => {
     const box = el("input", { type: "checkbox", id: "legend-" + s.name });
     box.checked = !hidden.has(s.name);
@@ -61,8 +78,6 @@ function renderProgress(ctx, p) {
   const updates = series.reduce((n, s) => n + s.points.length, 0);
   show("dash-history", updates ? drawn : el("p", { class: "muted" }, "The history starts with your first graded attempt or lesson."),
     updates ? legend : null, updates ? trendTable(series) : null);
-
-  renderWeakest(ctx, p, values);
 }
 
 async function renderWeakest(ctx, p, values) {

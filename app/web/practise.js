@@ -8,8 +8,8 @@ const SECTIONS = [
   { id: "requirements", label: "Requirements", hint: "- Users and what they do\n- Scale: ...\n- Out of scope: ..." },
   { id: "estimation", label: "Estimation", hint: "10,000 users × 20 requests/day ≈ 2.3 requests/s average, 10x at peak ≈ 23/s" },
   { id: "architecture", label: "Architecture", hint: "- client -> load balancer -> API service -> Postgres\n- API service -> queue -> worker" },
-  { id: "data-model", label: "Data model (SQL)", hint: "```sql\nCREATE TABLE documents (\n  id BIGINT PRIMARY KEY,\n  company_id BIGINT NOT NULL,\n  created_at TIMESTAMP NOT NULL\n);\nCREATE INDEX ON documents (company_id, created_at);\n```" },
-  { id: "api", label: "API", hint: "POST /api/v1/documents -> 201 Created\nGET /api/v1/documents?cursor= -> 200 OK, 404 Not Found" },
+  { id: "data-model", label: "Data model", more: " (SQL)", hint: "```sql\nCREATE TABLE documents (\n  id BIGINT PRIMARY KEY,\n  company_id BIGINT NOT NULL,\n  created_at TIMESTAMP NOT NULL\n);\nCREATE INDEX ON documents (company_id, created_at);\n```" },
+  { id: "api", label: "API", more: " (endpoints)", hint: "POST /api/v1/documents -> 201 Created\nGET /api/v1/documents?cursor= -> 200 OK, 404 Not Found" },
   { id: "scaling", label: "Scaling", hint: "The first bottleneck is ... ; we ... instead of ... because ..." },
   { id: "reliability", label: "Reliability", hint: "Retries with backoff, timeouts, replicas, metrics and alerts on ..." },
   { id: "", label: "Whole answer", hint: "## Requirements\n\n## Estimation\n\n## Architecture\n\n## Data model\n\n## API\n\n## Scaling\n\n## Reliability\n" },
@@ -226,7 +226,7 @@ function buildMock(id, problemId) {
 
   // The section editors: one draft per section, kept while switching.
   const drafts = new Map();
-  ui.section = el("select", { id: "mock-section" }, SECTIONS.map((s) => el("option", { value: s.id }, s.label)));
+  ui.section = el("select", { id: "mock-section" }, SECTIONS.map((s) => el("option", { value: s.id }, s.label + (s.more || ""))));
   ui.editor = el("textarea", { id: "mock-editor", class: "mono", spellcheck: "false" });
   const placeholder = () => {
     const s = SECTIONS.find((x) => x.id === ui.section.value);
@@ -251,6 +251,8 @@ function buildMock(id, problemId) {
     if (ui.editor.value.trim()) write(ui.editor.value, ui.section.value);
   });
   ui.finish = el("div", { id: "mock-finish-box" });
+  ui.statement = el("pre", { class: "statement" });
+  get("/problems/" + enc(problemId)).then((p) => { ui.statement.textContent = p.statement || ""; }, () => {});
   ui.controls = [sayForm, writeForm];
 
   stage(
@@ -259,7 +261,8 @@ function buildMock(id, problemId) {
       el("span", {}, "Phase: ", el("strong", {}, ui.phase)), el("span", {}, ui.clock, " left"), ui.total),
     el("div", { class: "grid mock" },
       el("section", { class: "card", "aria-labelledby": "mock-chat-h" }, el("h3", { id: "mock-chat-h" }, "Conversation"), ui.log, sayForm, ui.finish),
-      el("section", { class: "card", "aria-labelledby": "mock-design-h" }, el("h3", { id: "mock-design-h" }, "Your design"), writeForm)));
+      el("section", { class: "card", "aria-labelledby": "mock-design-h" }, el("h3", { id: "mock-design-h" }, "Your design"),
+        el("details", { class: "problem-ref" }, el("summary", {}, "The problem"), ui.statement), writeForm)));
   mock = { id, problem: problemId, learner: ctxRef.learner, ui, busy: false };
 }
 
@@ -337,7 +340,7 @@ async function write(markdown, section) {
   const label = (SECTIONS.find((s) => s.id === section) || {}).label || "design";
   const body = { markdown };
   if (section) body.section = section;
-  await step("/sections", body, "(wrote the " + label.toLowerCase() + " section)");
+  await step("/sections", body, section ? "(wrote the " + label.toLowerCase() + " section)" : "(wrote the whole design)");
 }
 
 async function nextPhase() {

@@ -54,7 +54,7 @@ function render() {
   const grades = el("div", { class: "grades", role: "group", "aria-label": "How well did you remember?" },
     GRADES.map((g) => el("button", { type: "button", class: g.cls, "data-rating": g.rating, disabled: !state.revealed, onclick: () => grade(g.rating) },
       g.rating + " · " + g.name)));
-  const reveal = el("button", { type: "button", id: "review-reveal", onclick: revealCard, disabled: state.revealed }, "Show answer (Space)");
+  const reveal = el("button", { type: "button", id: "review-reveal", onclick: revealCard, hidden: state.revealed }, "Show answer (Space)");
   show("review-stage",
     el("article", { class: "flashcard", "aria-labelledby": "card-front" },
       card.lesson_title ? el("p", { class: "muted" }, card.lesson_title) : null,
@@ -71,7 +71,7 @@ function revealCard() {
   const back = $("card-back");
   back.hidden = false;
   back.textContent = card.back;
-  $("review-reveal").disabled = true;
+  $("review-reveal").hidden = true;
   for (const b of document.querySelectorAll(".grades button")) b.disabled = false;
   // Focus on the answer (read out by screen readers); Space then does nothing more, 1-4 grade.
   focusOn(back);
