@@ -13,8 +13,10 @@ packages=(
   libmd4c-dev libpg-query-dev
   ca-certificates
   tmux
+  chromium
 )
-# Node.js runs the reference FSRS implementation in the test suite; any recent one will do.
+# Node.js runs the reference FSRS implementation and drives Chromium (the web app's test) in the
+# test suite; any recent one will do.
 command -v node > /dev/null 2>&1 || packages+=(nodejs)
 command -v npm > /dev/null 2>&1 || packages+=(npm)
 
