@@ -259,7 +259,7 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         const reply bad_kind = get(port, "/api/v1/learners/grace/next?kind=nap");
         check_problem(bad_kind, 400);
         // Core names the query field, never the CLI's --kind.
-        CHECK(bad_kind.doc()["detail"] == "kind must be problem, lesson or review, not \"nap\"");
+        CHECK(bad_kind.doc()["detail"] == "kind must be problem, lesson, review or drill, not \"nap\"");
     }
     SUBCASE("bodies over 1 MiB are refused with 413") {
         const std::string big = "{\"name\": \"" + std::string(1024 * 1024 + 10, 'x') + "\"}";

@@ -80,7 +80,9 @@ int cmd_next(invocation& inv) {
     const learner who = require_learner(ctx.db(), inv.learner_name());
     std::optional<activity_kind> only;
     if (const auto k = inv.value("kind")) only = parse_option("kind", [&] { return parse_activity_kind(*k); });
-    const recommendation r = recommend_next(ctx, who, only);
+    std::optional<int> minutes;
+    if (const auto m = inv.integer("minutes", 2, 600)) minutes = static_cast<int>(*m);
+    const recommendation r = recommend_next(ctx, who, only, minutes);
     if (inv.global.json) {
         inv.print_json(r);
         return 0;
@@ -98,6 +100,10 @@ int cmd_next(invocation& inv) {
             break;
         case activity_kind::review:
             inv.out << "then: rehearse review --learner " << who.name << '\n';
+            break;
+        case activity_kind::drill:
+            inv.out << "then: rehearse drill --learner " << who.name << " --drill " << r.id
+                    << " --answer \"...\"   (rehearse show drill " << r.id << " shows the prompt)\n";
             break;
     }
     return 0;
@@ -181,7 +187,8 @@ std::vector<command> attempt_commands() {
         {{"next"},
          "",
          "recommend the next activity, with the reasons",
-         {{"kind", "problem|lesson|review", "only this kind of activity"}},
+         {{"kind", "problem|lesson|review|drill", "only this kind of activity"},
+          {"minutes", "N", "only what fits N minutes (10 or less: reviews or a drill)"}},
          0,
          0,
          &cmd_next},

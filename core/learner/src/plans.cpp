@@ -329,6 +329,37 @@ void log_plan_activity(SQLite::Database& db, const content_registry& content, st
             }
 }
 
+namespace {
+
+/// Drills per day a plan adds at most: short practice, not a second curriculum.
+constexpr std::size_t plan_drills_per_day = 3;
+
+/// A short day: the minutes the plan's activities leave (after the drills already done today) go to
+/// drills for the weakest dimensions, each counted against the day's minutes.
+void fill_with_drills(app_context& ctx, const learner& who, todays_plan& out, int plan_day, int minutes_left) {
+    const sys_ms now = ctx.now();
+    ctx.db().with_db([&](SQLite::Database& db) {
+        SQLite::Statement done(db, "SELECT drill_id FROM drill_attempts WHERE learner_id = ? AND created_at >= ?");
+        bind_all(done, who.id, format_iso8601(sys_ms(day_of(now))));
+        while (done.executeStep())
+            if (const drill* d = ctx.content().find_drill(done.getColumn(0).getString())) minutes_left -= d->minutes;
+    });
+    if (minutes_left < 2) return;
+    for (const auto& r : recommend_drills(ctx.db(), ctx.content(), who, now, minutes_left, plan_drills_per_day)) {
+        todays_activity t;
+        t.activity.kind = "drill";
+        t.activity.ref = r.id;
+        t.activity.minutes = r.minutes;
+        t.activity.note = "fills the time the day's activities leave";
+        t.activity.plan_day = plan_day;
+        t.suggested = suggestion{r.id, r.title, r.reasons};
+        t.fits = true;
+        out.activities.push_back(std::move(t));
+    }
+}
+
+}  // namespace
+
 todays_plan plan_today(app_context& ctx, const learner& who) {
     const loaded_plan p = load_plan(ctx.db(), ctx.content(), who, ctx.now());
     const auto& s = p.s;
@@ -348,6 +379,7 @@ todays_plan plan_today(app_context& ctx, const learner& who) {
 
     int budget = p.e.minutes_per_day.value_or(1 << 30);
     budget -= static_cast<int>((std::min(queue.total(), cap) + 1) / 2);
+    int fitting = 0;  // minutes of today's open activities that fit
     auto add = [&](const plan_activity& a, int plan_day, bool from_backlog) {
         todays_activity t;
         t.activity = view_of(a, plan_day);
@@ -363,6 +395,7 @@ todays_plan plan_today(app_context& ctx, const learner& who) {
         }
         t.fits = a.done || a.minutes <= budget;
         if (!a.done) budget -= a.minutes;
+        if (!a.done && t.fits) fitting += a.minutes;
         out.activities.push_back(std::move(t));
     };
     for (int k : s.today) {
@@ -374,6 +407,9 @@ todays_plan plan_today(app_context& ctx, const learner& who) {
         const auto [k, idx] = s.backlog[i];
         add(s.days[static_cast<std::size_t>(k)].activities[idx], k, true);
     }
+    if (p.e.minutes_per_day && !s.today.empty())
+        fill_with_drills(ctx, who, out, s.today.front(),
+                         *p.e.minutes_per_day - static_cast<int>((std::min(queue.total(), cap) + 1) / 2) - fitting);
     out.backlog = s.backlog.size();
     out.adherence = adherence(s, static_cast<int>(s.elapsed));
     if (s.today.empty() && s.backlog.empty()) out.finished = s.current >= static_cast<int>(s.days.size()) - 1;

@@ -2,6 +2,7 @@
 
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/core/learner/drill_memory.hpp"
 #include "rehearse/core/learner/flashcards.hpp"
 #include "rehearse/core/learner/plans.hpp"
 #include "rehearse/core/learner/prediction.hpp"
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace rehearse {
 
@@ -21,15 +23,18 @@ using nlohmann::json;
 namespace {
 
 // Tunables of selection, in one place (docs/learner-model.md explains them).
-constexpr std::size_t recent_window = 8;  // attempts behind the realised-success estimate
-constexpr double closeness_width = 0.12;  // how fast the score falls away from the target
-constexpr double closeness_floor = 0.1;   // a badly matched problem still gives some practice
-constexpr double pass_mark = 0.7;         // an attempt at or above this counts as passed
-constexpr double failed_retry_days = 3;   // a failed problem comes back after this
-constexpr double passed_retry_days = 14;  // a passed one after this
-constexpr std::int64_t review_batch = 8;  // this many due cards make reviews the next thing
-constexpr double overdue_hours = 24;      // ... or one card overdue this long
-constexpr int streak_limit = 2;           // no focus dimension more than twice in a row
+constexpr std::size_t recent_window = 8;         // attempts behind the realised-success estimate
+constexpr double closeness_width = 0.12;         // how fast the score falls away from the target
+constexpr double closeness_floor = 0.1;          // a badly matched problem still gives some practice
+constexpr double pass_mark = 0.7;                // an attempt at or above this counts as passed
+constexpr double failed_retry_days = 3;          // a failed problem comes back after this
+constexpr double passed_retry_days = 14;         // a passed one after this
+constexpr std::int64_t review_batch = 8;         // this many due cards make reviews the next thing
+constexpr double overdue_hours = 24;             // ... or one card overdue this long
+constexpr int streak_limit = 2;                  // no focus dimension more than twice in a row
+constexpr int drill_window_minutes = 10;         // this much time or less: reviews or a drill, never more
+constexpr int minimum_minutes = 2;               // the shortest drill
+constexpr double drill_difficulty_shift = -0.5;  // a drill is a smaller test than a problem of its difficulty
 
 std::string fmt(double v, int digits = 2) {
     char buf[32];
@@ -71,6 +76,9 @@ struct snapshot {
     std::optional<sys_ms> last_lesson_at;
     review_queue reviews;
     std::optional<plan_band> band;
+    std::map<std::string, drill_memory_state, std::less<>> drills;  // drill → its memory
+    std::map<std::string, std::vector<double>, std::less<>>
+        drill_scores;  // dimension → latest drill scores, newest first
 };
 
 snapshot load(SQLite::Database& db, const content_registry& content, std::int64_t learner_id, sys_ms now) {
@@ -132,6 +140,13 @@ snapshot load(SQLite::Database& db, const content_registry& content, std::int64_
 
     s.reviews = review_counts(db, content, learner_id, now);
     s.band = current_plan_band(db, content, learner_id, now);
+    s.drills = load_drill_memory(db, learner_id);
+    SQLite::Statement drill_scores(db,
+                                   "SELECT dimension, score FROM drill_attempts WHERE learner_id = ? "
+                                   "ORDER BY created_at DESC, id DESC LIMIT 40");
+    drill_scores.bind(1, learner_id);
+    while (drill_scores.executeStep())
+        s.drill_scores[drill_scores.getColumn(0).getString()].push_back(drill_scores.getColumn(1).getDouble());
     return s;
 }
 
@@ -153,6 +168,7 @@ std::vector<std::string> weakest_first(const snapshot& s) {
 struct candidate {
     activity_kind kind{};
     std::string id, title, focus;
+    int minutes = 0;
     double score = 0;
     double predicted = 0;
     std::vector<std::string> reasons;
@@ -190,6 +206,12 @@ double dimension_success(const snapshot& s, const std::string& dim, double ratin
     return model::predicted_success(it == s.view.skills.end() ? model::prior() : it->second, rating);
 }
 
+/// A problem takes its interview format's time.
+int problem_minutes(const problem& p) {
+    const auto f = p.doc.find("format");
+    return f != p.doc.end() && f->is_object() ? f->value("minutes", 45) : 45;
+}
+
 std::vector<candidate> problem_candidates(const context& c) {
     const auto& s = c.s;
     const share_map best = best_shares(c.content);
@@ -205,6 +227,7 @@ std::vector<candidate> problem_candidates(const context& c) {
         k.title = p->title;
         k.focus = main_focus(s.view, *p, best, rest);
         k.predicted = predicted_success(s.view, *p);
+        k.minutes = problem_minutes(*p);
 
         // Useful practice, dimension by dimension: how much the dimension needs it (weakest first),
         // how much of the best available practice for it this problem gives, and whether the
@@ -325,6 +348,7 @@ std::vector<candidate> lesson_candidates(const context& c) {
         k.kind = activity_kind::lesson;
         k.id = l->id;
         k.title = l->title;
+        k.minutes = l->minutes;
         double best = -1;
         for (const auto& d : l->dimensions)
             if (1.0 - mastery_of(s, d) > best) {
@@ -367,6 +391,8 @@ std::optional<candidate> review_candidate(const context& c, bool explicit_reques
     candidate k;
     k.kind = activity_kind::review;
     k.id = *q.first_card;
+    // About 20 seconds a card; a session may stop at any card, so it fits any time.
+    k.minutes = static_cast<int>(std::max<std::int64_t>(minimum_minutes, (q.total() + 2) / 3));
     const auto card = find_card(c.content, k.id);
     k.title = std::to_string(q.total()) + " flashcard review" + (q.total() == 1 ? "" : "s") +
               (card ? " (first: " + card->lesson_title + ")" : "");
@@ -380,6 +406,63 @@ std::optional<candidate> review_candidate(const context& c, bool explicit_reques
         k.reasons.push_back(std::to_string(review_batch) +
                             " or more cards waiting: reviewing now keeps each one short");
     return k;
+}
+
+/// Drills that are new to the learner or due again (FSRS), taking at most `max_minutes`, for the
+/// weakest dimension that has one: a drill is one dimension's practice, so the pick follows the
+/// learner's weakest dimension first, then prefers a drill due again after a miss, then the difficulty
+/// that suits that dimension (predicted success near the target).
+std::vector<candidate> drill_candidates(const context& c, std::optional<int> max_minutes) {
+    const auto& s = c.s;
+    std::map<std::string, std::vector<candidate>, std::less<>> by_dimension;
+    for (const drill* d : c.content.drills()) {
+        if (d->retired || (max_minutes && d->minutes > *max_minutes)) continue;
+        const auto memory = s.drills.find(d->id);
+        if (memory != s.drills.end() && memory->second.due > c.now) continue;
+        candidate k;
+        k.kind = activity_kind::drill;
+        k.id = d->id;
+        k.title = d->title;
+        k.focus = d->dimension;
+        k.minutes = d->minutes;
+        const double rating = (d->difficulty == "easy"   ? -1.0
+                               : d->difficulty == "hard" ? 1.0
+                                                         : 0.0) +
+                              drill_difficulty_shift;
+        k.predicted = dimension_success(s, d->dimension, rating);
+        const double fit = closeness_floor +
+                           (1 - closeness_floor) * std::exp(-std::pow((k.predicted - c.target) / closeness_width, 2));
+        double again = 1.0;
+        std::string spacing_reason = "a drill you have not done yet";
+        if (memory != s.drills.end()) {
+            const auto& m = memory->second;
+            const double days = std::max(0.0, std::chrono::duration<double>(c.now - m.last_review).count() / 86400.0);
+            const bool missed = m.last_score < pass_mark;
+            again = missed ? 1.5 : 1.2;  // retrieval when it is due is what makes it stick
+            spacing_reason = "you scored " + fmt(m.last_score) + " on it " + fmt(days, 0) +
+                             " days ago and spaced repetition brings it back today" +
+                             (missed ? " (missed drills come back within days)" : "");
+        }
+        k.score = fit * again;
+        k.reasons.push_back(weakness_reason(c, d->dimension) + "; this drill practises it in " +
+                            std::to_string(d->minutes) + " minutes (" + d->kind + ", " + d->difficulty + ")");
+        k.reasons.push_back(spacing_reason);
+        if (const auto it = s.drill_scores.find(d->dimension); it != s.drill_scores.end() && it->second.size() >= 2) {
+            const auto& last = it->second;
+            const bool both_missed = last[0] < pass_mark && last[1] < pass_mark;
+            k.reasons.push_back(
+                "your last two " + d->dimension + " drills scored " + fmt(last[1]) + " and " + fmt(last[0]) +
+                (both_missed ? (d->dimension == "estimation" ? ": both estimates were off by more than 2x"
+                                                             : ": both below " + fmt(pass_mark))
+                             : ""));
+        }
+        k.reasons.push_back("predicted success " + fmt(k.predicted) + " on " + d->dimension + ", aiming at " +
+                            fmt(c.target));
+        by_dimension[d->dimension].push_back(std::move(k));
+    }
+    for (const auto& dim : c.weakest)
+        if (const auto it = by_dimension.find(dim); it != by_dimension.end()) return it->second;
+    return {};
 }
 
 bool better(const candidate& a, const candidate& b) {
@@ -402,6 +485,8 @@ std::string_view to_string(activity_kind k) noexcept {
             return "lesson";
         case activity_kind::review:
             return "review";
+        case activity_kind::drill:
+            return "drill";
     }
     return "problem";
 }
@@ -410,7 +495,8 @@ activity_kind parse_activity_kind(std::string_view text) {
     if (text == "problem") return activity_kind::problem;
     if (text == "lesson") return activity_kind::lesson;
     if (text == "review") return activity_kind::review;
-    throw value_error("kind", "problem, lesson or review", std::string(text));
+    if (text == "drill") return activity_kind::drill;
+    throw value_error("kind", "problem, lesson, review or drill", std::string(text));
 }
 
 double success_target(std::optional<double> realised, std::size_t attempts) noexcept {
@@ -421,12 +507,16 @@ double success_target(std::optional<double> realised, std::size_t attempts) noex
     return std::clamp(aim + (aim - *realised), 0.62, 0.88);
 }
 
-recommendation recommend_next(app_context& ctx, const learner& who, std::optional<activity_kind> only) {
-    return recommend_next(ctx.db(), ctx.content(), who, only, ctx.now());
+recommendation recommend_next(app_context& ctx, const learner& who, std::optional<activity_kind> only,
+                              std::optional<int> minutes) {
+    return recommend_next(ctx.db(), ctx.content(), who, only, ctx.now(), minutes);
 }
 
 recommendation recommend_next(store& db, const content_registry& content, const learner& who,
-                              std::optional<activity_kind> only, sys_ms now) {
+                              std::optional<activity_kind> only, sys_ms now, std::optional<int> minutes) {
+    if (minutes && *minutes < minimum_minutes)
+        throw value_error("minutes", "at least " + std::to_string(minimum_minutes), std::to_string(*minutes),
+                          "the shortest drill takes 2 minutes");
     snapshot s;
     db.with_db([&](SQLite::Database& conn) { s = load(conn, content, who.id, now); });
 
@@ -440,20 +530,51 @@ recommendation recommend_next(store& db, const content_registry& content, const 
     }
     c.target = success_target(c.realised, s.recent.size());
 
+    // What fits the time given: 10 minutes or less is reviews or a drill; more lets lessons and
+    // problems that fit compete, with a drill when nothing longer fits.
+    const auto fits = [&](const candidate& k) { return !minutes || k.minutes <= *minutes; };
+    const auto fitting = [&](std::vector<candidate> v) {
+        v.erase(std::remove_if(v.begin(), v.end(), [&](const candidate& k) { return !fits(k); }), v.end());
+        return v;
+    };
+    const bool short_time = minutes && *minutes <= drill_window_minutes;
+    const auto time_reason = [&](candidate& k) {
+        if (minutes)
+            k.reasons.push_back("it fits the " + std::to_string(*minutes) + " minutes you have (about " +
+                                std::to_string(k.minutes) + ")");
+    };
+
     std::optional<candidate> pick;
     if (!only || *only == activity_kind::review) pick = review_candidate(c, only.has_value());
     if (!pick && only == activity_kind::review)
         throw error(errc::not_found, "no flashcard is due for " + who.name +
                                          " (cards come from lessons you have started: rehearse lesson --lesson ID)");
+    if (!pick && (only == activity_kind::drill || (!only && short_time))) {
+        pick = best_of(drill_candidates(c, minutes));
+        // Short on time and no drill due or new: whatever reviews are waiting, even a few.
+        if (!pick && !only) pick = review_candidate(c, true);
+        if (!pick && only == activity_kind::drill)
+            throw error(errc::not_found, "no drill is due or new for " + who.name +
+                                             (minutes ? " within " + std::to_string(*minutes) + " minutes" : "") +
+                                             " (see: rehearse drills)");
+        if (!pick)
+            throw error(errc::not_found, "nothing fits " + std::to_string(*minutes) + " minutes for " + who.name +
+                                             ": no drill is due or new and no flashcard is waiting");
+    }
     if (!pick) {
         std::optional<candidate> lesson_pick, problem_pick;
-        if (!only || *only == activity_kind::lesson) lesson_pick = best_of(lesson_candidates(c));
-        if (!only || *only == activity_kind::problem) problem_pick = best_of(problem_candidates(c));
+        if (!only || *only == activity_kind::lesson) lesson_pick = best_of(fitting(lesson_candidates(c)));
+        if (!only || *only == activity_kind::problem) problem_pick = best_of(fitting(problem_candidates(c)));
+        if (minutes && only && !lesson_pick && !problem_pick)
+            throw error(errc::not_found, "no " + std::string(to_string(*only)) + " fits " + std::to_string(*minutes) +
+                                             " minutes (problems take 45 or 60, lessons their own minutes)");
+        // Time for more than a drill, but not for any lesson or problem: the best drill.
+        if (minutes && !only && !lesson_pick && !problem_pick) pick = best_of(drill_candidates(c, minutes));
         if (only == activity_kind::lesson && !lesson_pick)
             throw error(errc::not_found, "no lesson is available for " + who.name +
                                              ": every lesson whose prerequisites are met is done");
         if (only == activity_kind::problem && !problem_pick) throw error(errc::not_found, "no problem is available");
-        if (lesson_pick && problem_pick) {
+        if (!pick && lesson_pick && problem_pick) {
             // Teach before testing, then practise: a lesson when the last thing done was not a lesson
             // and it targets a dimension at least as weak as the problem's focus, or when even the
             // best problem is far too hard for now.
@@ -473,11 +594,12 @@ recommendation recommend_next(store& db, const content_registry& content, const 
                 problem_pick->reasons.push_back("you just took a lesson: time to practise");
                 pick = problem_pick;
             }
-        } else {
+        } else if (!pick) {
             pick = lesson_pick ? lesson_pick : problem_pick;
         }
     }
     if (!pick) throw error(errc::not_found, "nothing to recommend: no problems or lessons are loaded");
+    time_reason(*pick);
 
     recommendation r;
     r.kind = pick->kind;
@@ -490,9 +612,42 @@ recommendation recommend_next(store& db, const content_registry& content, const 
         r.reasons.push_back(std::to_string(r.due_reviews) + " flashcard review" + (r.due_reviews == 1 ? "" : "s") +
                             " also waiting (rehearse review)");
     r.focus = pick->focus;
+    r.minutes = pick->minutes;
     r.target = c.target;
     r.score = pick->score;
     return r;
+}
+
+std::vector<recommendation> recommend_drills(store& db, const content_registry& content, const learner& who, sys_ms now,
+                                             int minutes, std::size_t count) {
+    snapshot s;
+    db.with_db([&](SQLite::Database& conn) { s = load(conn, content, who.id, now); });
+    context c{s, content, now, 0.75, std::nullopt, weakest_first(s)};
+    std::vector<recommendation> out;
+    std::set<std::string> taken;
+    // One drill per dimension, weakest first: drill_candidates returns the weakest dimension's; the
+    // ones already chosen are set aside by marking their dimension done.
+    for (const auto& dim : c.weakest) {
+        if (out.size() >= count || minutes < minimum_minutes) break;
+        context one = c;
+        one.weakest = {dim};
+        const auto pick = best_of(drill_candidates(one, minutes));
+        if (!pick || taken.count(pick->id)) continue;
+        taken.insert(pick->id);
+        minutes -= pick->minutes;
+        recommendation r;
+        r.kind = activity_kind::drill;
+        r.id = pick->id;
+        r.title = pick->title;
+        r.reasons = pick->reasons;
+        r.predicted_success = pick->predicted;
+        r.focus = pick->focus;
+        r.minutes = pick->minutes;
+        r.target = c.target;
+        r.score = pick->score;
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 void to_json(json& j, const recommendation& r) {
@@ -502,7 +657,8 @@ void to_json(json& j, const recommendation& r) {
              {"reasons", r.reasons},
              {"predicted_success", r.predicted_success},
              {"due_reviews", r.due_reviews},
-             {"target_success", r.target}};
+             {"target_success", r.target},
+             {"minutes", r.minutes}};
     if (!r.focus.empty()) j["focus"] = r.focus;
 }
 

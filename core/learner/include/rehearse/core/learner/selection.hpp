@@ -1,5 +1,5 @@
 /// @file
-/// What to do next: a due flashcard review, a lesson or a problem, chosen from the learner model,
+/// What to do next: a due flashcard review, a lesson, a drill or a problem, chosen from the learner model,
 /// with human-readable reasons (docs/cli.md, `next --json`). Deterministic for a given clock and
 /// state. docs/learner-model.md describes the scoring.
 #pragma once
@@ -17,9 +17,9 @@
 
 namespace rehearse {
 
-enum class activity_kind { problem, lesson, review };
+enum class activity_kind { problem, lesson, review, drill };
 std::string_view to_string(activity_kind k) noexcept;
-/// "problem" | "lesson" | "review"; value_error naming `kind` otherwise.
+/// "problem" | "lesson" | "review" | "drill"; value_error naming `kind` otherwise.
 activity_kind parse_activity_kind(std::string_view text);
 
 /// The plan context selection works within (from the learner's active plan, if any).
@@ -37,21 +37,31 @@ struct recommendation {
     std::vector<std::string> reasons;
     double predicted_success = 0;
     std::int64_t due_reviews = 0;
-    std::string focus;  ///< main focus dimension (problems and lessons)
+    std::string focus;  ///< main focus dimension (problems, lessons and drills)
+    int minutes = 0;    ///< the time it takes: a problem's format, a lesson's or drill's minutes, 2 per review
     double target = 0;  ///< the success target selection aimed at
     double score = 0;   ///< the winning candidate's score (diagnostics)
 };
 
-/// The recommendation for `who` at the context's clock; `only` restricts the kind. Throws
-/// error(not_found) when nothing of the asked kind is available (no card due, every lesson done).
-recommendation recommend_next(app_context& ctx, const learner& who, std::optional<activity_kind> only = std::nullopt);
+/// The recommendation for `who` at the context's clock; `only` restricts the kind. `minutes` is the
+/// time the learner has: only what fits is recommended (10 minutes or less: reviews or a drill, never
+/// a problem). Without `only` or `minutes` the pick is among reviews, lessons and problems. Throws
+/// error(not_found) when nothing of the asked kind is available (no card due, every lesson done),
+/// value_error naming `minutes` for less than 2.
+recommendation recommend_next(app_context& ctx, const learner& who, std::optional<activity_kind> only = std::nullopt,
+                              std::optional<int> minutes = std::nullopt);
 /// The same on any store and registry at any instant (simulation, tests). `band` overrides the plan
 /// lookup when given.
 recommendation recommend_next(store& db, const content_registry& content, const learner& who,
-                              std::optional<activity_kind> only, sys_ms now);
+                              std::optional<activity_kind> only, sys_ms now, std::optional<int> minutes = std::nullopt);
 
-/// docs/cli.md `next --json`: {kind, id, title, reasons, predicted_success, due_reviews} plus focus
-/// and target.
+/// Up to `count` drills for the learner's weakest dimensions, one per dimension, weakest first, that
+/// are new or due and together take at most `minutes` (a plan's short day).
+std::vector<recommendation> recommend_drills(store& db, const content_registry& content, const learner& who, sys_ms now,
+                                             int minutes, std::size_t count);
+
+/// docs/cli.md `next --json`: {kind, id, title, reasons, predicted_success, due_reviews} plus focus,
+/// target and minutes.
 void to_json(nlohmann::json& j, const recommendation& r);
 
 /// The success target for a learner whose recent realised success (mean of the last attempts'
