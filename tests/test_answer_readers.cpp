@@ -126,6 +126,25 @@ TEST_CASE("MySQL and Cassandra flavours through the pre-pass") {
     CHECK(table(s, "events")["primary_key"] == json::array({"tenant", "day", "ts"}));
 }
 
+TEST_CASE("comparisons in CHECK constraints and semicolons in comments are valid SQL") {
+    // PostgreSQL a learner wrote: a "<=" is a comparison, not the start of a Cassandra collection
+    // type, and a ';' inside a '--' or '/* */' comment ends nothing.
+    const json s =
+        sql("CREATE TABLE pastes (\n"
+            "  id BIGSERIAL PRIMARY KEY,\n"
+            "  size_bytes INTEGER NOT NULL CHECK (size_bytes <= 1048576),  -- 1 MB cap; larger bodies get 413\n"
+            "  attempt SMALLINT NOT NULL CHECK (attempt >= 1 AND attempt < 40),\n"
+            "  kind VARCHAR(8) NOT NULL /* 'a' | 'b'; more later */ CHECK (kind IN ('a', 'b'))\n"
+            ");\n"
+            "-- one row per view; partitioned later\n"
+            "CREATE INDEX pastes_size ON pastes (size_bytes) WHERE size_bytes <> 0;\n"
+            "CREATE TABLE ks.counters (k text PRIMARY KEY, hits map<text, int>, tags frozen<list<text>>);");
+    CHECK_MESSAGE(s["errors"].empty(), s["errors"].dump());
+    CHECK(column(table(s, "pastes"), "size_bytes")["type"] == "int");
+    CHECK(has_index(table(s, "pastes"), {"size_bytes"}));
+    CHECK(table(s, "counters")["columns"].size() == 3);
+}
+
 TEST_CASE("keys added by ALTER TABLE count") {
     const json s =
         sql("CREATE TABLE p (id INT, company_id INT);\nALTER TABLE p ADD CONSTRAINT pk PRIMARY KEY (id),\n"
@@ -200,6 +219,20 @@ TEST_CASE("numbers that are not estimates, table rows and CQL tables (issue 12)"
     CHECK(per_user);
     for (double not_an_estimate : {70.0, 15.0, 7.2, 6379.0, 5.0, 2.0})
         CHECK_MESSAGE(!values.count(not_an_estimate), not_an_estimate);
+    // Bounds the design or the problem sets are not estimates; a preposition is not the counted noun.
+    const json bounds = rehearse::parse_answer(
+        "## Estimation\n- OCR concurrency: 0.8 uploads/s x ~10 s per call ~ 8 in flight.\n"
+        "## Scaling\nThe bottleneck is the OCR provider's 20-request concurrency limit; workers make at most 12 "
+        "concurrent calls and hold up to 3 connections.\n");
+    std::set<double> bound_values;
+    bool in_flight = false;
+    for (const auto& e : bounds["estimates"]) {
+        bound_values.insert(e["value"].get<double>());
+        if (e["value"] == 8) in_flight = e["noun"] == "" && e["after"].get<std::string>().find("flight") == 3;
+    }
+    for (double not_an_estimate : {20.0, 12.0, 3.0})
+        CHECK_MESSAGE(!bound_values.count(not_an_estimate), not_an_estimate);
+    CHECK(in_flight);
     const auto& eps = m["api"]["endpoints"];
     REQUIRE(eps.size() == 1);
     CHECK(eps[0]["method"] == "POST");
@@ -229,6 +262,11 @@ TEST_CASE("negation in the architecture graph: lists share it, clauses and dashe
           kinds{{"client", false}, {"replica", false}});
     CHECK(components("The message service drops a job on a push queue (SQS).") ==
           kinds{{"app-server", false}, {"queue", false}});
+    // Items of several words, and a last item after "or a": the whole list is negated.
+    CHECK(components("We don't need Kafka, Flink, a microservice per site or a Kubernetes cluster.")["stream"] == true);
+    CHECK(components("No Redis for sessions, Kafka for events or a second region.")["stream"] == true);
+    // An option named to be turned down is not in the design.
+    CHECK(components("A Kafka pipeline was the approach we rejected.")["stream"] == true);
 }
 
 TEST_CASE("unusable answers are refused with a clear error, never a crash") {

@@ -243,10 +243,12 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
             // One or two nouns between number and rate: "40 urls/s", "3.5k reads per second", "23K
             // timeline writes per second" (the last one is the noun the number counts).
             // Qualifiers are not nouns: "38 avg", "200 peak", "5 TB total".
-            static const std::array<std::string_view, 23> not_nouns{
-                "avg",   "average",  "mean",    "peak", "max",          "min",   "total",     "approx",
-                "about", "roughly",  "or",      "and",  "to",           "at",    "of",        "with",
-                "times", "attempts", "retries", "ms",   "milliseconds", "chars", "characters"};
+            // Nor are prepositions: "8 in flight" counts calls in flight, not "ins".
+            static const std::array<std::string_view, 32> not_nouns{
+                "avg",   "average",  "mean",    "peak", "max",          "min",   "total",      "approx",
+                "about", "roughly",  "or",      "and",  "to",           "at",    "of",         "with",
+                "times", "attempts", "retries", "ms",   "milliseconds", "chars", "characters", "in",
+                "on",    "for",      "from",    "into", "over",         "under", "within",     "across"};
             const bool qualifier = std::find(not_nouns.begin(), not_nouns.end(), w) != not_nouns.end();
             if (round < 2 && !qualifier && !w.empty() && p.empty() && w.size() > 1 && w != "per" && w != "a" &&
                 w != "an" && w != "each" && w != "every") {
@@ -309,6 +311,27 @@ void read_estimates_line(std::string_view line, std::string_view section, int li
                 "expire",   "expiry",     "limit",   "api-version", "tcp",  "sentinel"};
             for (auto w : setting_words)
                 if (prev == w) return true;
+            // A bound the design sets, not a quantity it estimates: "at most 20 concurrent calls",
+            // "up to 3 retries", "capped at 5 in flight", "a limit of 20".
+            {
+                std::size_t b = num_start;
+                while (b > 0 && line[b - 1] == ' ') --b;
+                b = b >= prev.size() ? b - prev.size() : 0;
+                const std::string prev2 = previous_word(line, b);
+                const std::string bound = prev2 + " " + prev;
+                for (std::string_view w :
+                     {"at most", "up to", "capped at", "limit of", "cap of", "maximum of", "max of", "ceiling of"})
+                    if (bound == w) return true;
+                if (prev == "max" || prev == "maximum") return true;
+                // "the provider's 20-request concurrency limit", "a 500 member cap".
+                std::size_t q = j;
+                for (int n = 0; n < 3; ++n) {
+                    while (q < line.size() && line[q] == '-') ++q;
+                    const std::string w = next_word(line, q);
+                    if (w == "limit" || w == "cap" || w == "quota" || w == "ceiling") return true;
+                    if (w.empty()) break;
+                }
+            }
             std::size_t q = j;
             const std::string next = next_word(line, q);
             for (std::string_view w :

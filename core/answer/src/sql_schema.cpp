@@ -113,6 +113,8 @@ struct rewritten {
 const std::set<std::string> statement_keywords{"create", "alter", "drop",    "select", "insert", "update", "delete",
                                                "with",   "grant", "comment", "begin",  "commit", "set",    "truncate"};
 const std::set<std::string> int_types{"tinyint", "smallint", "mediumint", "int", "integer", "bigint"};
+// Cassandra's collection and wrapper types, whose element types follow in angle brackets.
+const std::set<std::string> collection_types{"map", "list", "set", "frozen", "tuple", "vector"};
 const std::set<std::string> element_keywords{"constraint", "primary", "foreign", "unique",   "check",  "exclude",
                                              "like",       "index",   "key",     "fulltext", "spatial"};
 
@@ -162,11 +164,16 @@ rewritten prepass(std::string_view stmt) {
         while (start < close) {
             std::size_t end = start;
             int depth = 0;
+            int angle = 0;  // inside a collection type's brackets: map<text, int>
             while (end < close) {
                 const auto& k = t[end];
                 if (k.kind == token::punct && k.word == "(") ++depth;
                 if (k.kind == token::punct && k.word == ")") --depth;
-                if (depth == 0 && k.kind == token::punct && k.word == ",") break;
+                if (k.kind == token::punct && k.word == "<" && end > start && t[end - 1].kind == token::ident &&
+                    collection_types.count(t[end - 1].word))
+                    ++angle;
+                if (k.kind == token::punct && k.word == ">" && angle > 0) --angle;
+                if (depth == 0 && angle == 0 && k.kind == token::punct && k.word == ",") break;
                 ++end;
             }
             // [start, end) is one element; t[end] is "," or the closing ")".
@@ -265,16 +272,20 @@ rewritten prepass(std::string_view stmt) {
                         if (w.word == "character" && stop < end && t[stop].word == "set") ++stop;
                         if (stop < end) blank(w.pos, t[stop].pos + t[stop].len);
                         k = stop;
-                    } else if (w.kind == token::punct && w.word == "<") {
-                        // Cassandra collections: map<text, int>, frozen<list<text>>.
+                    } else if (w.kind == token::punct && w.word == "<" && t[k - 1].kind == token::ident &&
+                               collection_types.count(t[k - 1].word)) {
+                        // Cassandra collections: map<text, int>, frozen<list<text>>. A "<" anywhere
+                        // else is a comparison: CHECK (size_bytes <= 1048576).
                         int depth = 0;
                         std::size_t m = k;
                         for (; m < end; ++m) {
                             if (t[m].word == "<") ++depth;
                             if (t[m].word == ">" && --depth == 0) break;
                         }
-                        blank(w.pos, m < end ? t[m].pos + 1 : t[end - 1].pos + t[end - 1].len);
-                        k = m;
+                        if (m < end) {
+                            blank(w.pos, t[m].pos + 1);
+                            k = m;
+                        }
                     }
                 }
             }

@@ -36,6 +36,42 @@ bool contains_any(const std::string& t, std::initializer_list<std::string_view> 
     return false;
 }
 
+/// The work is put after the response: a queue, stream, worker or outbox carries it, the answer is
+/// a 202 or a job to poll, or the text says the request "returns immediately" and the work happens
+/// "afterwards". Read the same way in an endpoint's own description and in prose about a request.
+bool api_async_in(const std::string& t) {
+    static const std::vector<std::string_view> cues{"asynchronous",
+                                                    "asynchronously",
+                                                    "async",
+                                                    "queue",
+                                                    "enqueue",
+                                                    "worker",
+                                                    "background",
+                                                    "202",
+                                                    "job id",
+                                                    "job_id",
+                                                    "status url",
+                                                    "status_url",
+                                                    "afterwards",
+                                                    "after the response",
+                                                    "return immediately",
+                                                    "respond immediately",
+                                                    "answer immediately",
+                                                    "acknowledge immediately",
+                                                    "kafka",
+                                                    "kinesis",
+                                                    "sqs",
+                                                    "rabbitmq",
+                                                    "pub/sub",
+                                                    "pubsub",
+                                                    "outbox"};
+    for (auto cue : cues) {
+        const bool plain = cue.find('/') != std::string_view::npos;  // "pub/sub" is one word, not inflected
+        if ((plain ? t.find(cue) : find_phrase(t, cue)) != std::string::npos) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 /// The words that name a slow operation: its keywords plus the usual vendors and verbs for it.
@@ -104,29 +140,7 @@ json sync_slow_operation(const context& c) {
             }
             // Async in its own description: a queue or worker, "returns immediately", work that happens
             // "afterwards" or "via Kafka" after the response.
-            if (contains_any(text, {"queue",
-                                    "queued",
-                                    "worker",
-                                    "workers",
-                                    "enqueue",
-                                    "enqueues",
-                                    "background",
-                                    "async",
-                                    "asynchronously",
-                                    "job id",
-                                    "job_id",
-                                    "afterwards",
-                                    "after the response",
-                                    "returns immediately",
-                                    "immediately",
-                                    "kafka",
-                                    "sqs",
-                                    "outbox",
-                                    "status url",
-                                    "status_url",
-                                    "poll",
-                                    "polled"}))
-                continue;
+            if (api_async_in(text) || contains_any(text, {"immediately", "poll", "polled"})) continue;
             return finding(
                 "sync-slow-operation", "api", "major",
                 "The " + op.value("name", std::string("slow operation")) + " runs inside the synchronous request " +
@@ -221,11 +235,9 @@ json sync_slow_operation(const context& c) {
                 continue;
             const auto cue_pos = s.text.find(cue);
             if (negated(s.text, cue_pos, cue.size())) continue;
-            if (contains_any(s.text,
-                             {"asynchronous", "asynchronously", "async",     "queue",   "queued",   "worker",
-                              "workers",      "background",     "202",       "job id",  "enqueue",  "enqueues",
-                              "cron",         "scheduler",      "scheduled", "nightly", "periodic", "every night",
-                              "every hour",   "every minute",   "every day"}))
+            if (api_async_in(s.text) ||
+                contains_any(s.text, {"cron", "scheduler", "scheduled", "nightly", "periodic", "every night",
+                                      "every hour", "every minute", "every day"}))
                 continue;
             bool kw = false;
             for (const auto& k : vocabulary)

@@ -197,13 +197,20 @@ double read_quantity(std::string_view s, std::size_t& i, bool& sized) {
     return v;
 }
 
+/// A number as written: its value in base units, and whether it carried a size unit ("10 KB" is
+/// not the count "10,000").
+struct written_number {
+    double value = 0;
+    bool sized = false;
+};
+
 /// Evaluates "10M viewers x 5 Mbps", "100M x (500 B + 0.3 x 300 KB)", "9 TB x 365": numbers and
 /// x * / + ( ), words in between ignored. Collects the numbers read into `operands`. nullopt when
 /// nothing arithmetic is there.
 struct expression_reader {
     std::string_view s;
     std::size_t i = 0;
-    std::vector<double> operands;
+    std::vector<written_number> operands;
     bool failed = false;
     int ops = 0;
 
@@ -241,7 +248,7 @@ struct expression_reader {
         if (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
             bool sized = false;
             const double v = read_quantity(s, i, sized);
-            operands.push_back(v);
+            operands.push_back({v, sized});
             return v;
         }
         failed = true;
@@ -270,15 +277,18 @@ struct expression_reader {
 
 /// The numbers the problem itself states (its statement and the answers to its clarifying
 /// questions), in base units, plus the constants of time.
-std::vector<double> fixed_numbers(const json& problem) {
-    std::vector<double> out{60,   24,   3600, 86400, 365,   30,      12,     7,       1440,
-                            1000, 1024, 8,    2.5e6, 2.6e6, 2.592e6, 3.15e7, 3.1536e7};
+std::vector<written_number> fixed_numbers(const json& problem) {
+    std::vector<written_number> out;
+    for (double t : {60.0, 24.0, 3600.0, 86400.0, 365.0, 30.0, 12.0, 7.0, 1440.0, 1000.0, 1024.0, 8.0, 2.5e6, 2.6e6,
+                     2.592e6, 3.15e7, 3.1536e7})
+        out.push_back({t, false});
     auto scan = [&](const std::string& t) {
         for (std::size_t i = 0; i < t.size();) {
             if (std::isdigit(static_cast<unsigned char>(t[i])) &&
                 (i == 0 || !std::isalnum(static_cast<unsigned char>(t[i - 1])))) {
                 bool sized = false;
-                out.push_back(read_quantity(t, i, sized));
+                const double v = read_quantity(t, i, sized);
+                out.push_back({v, sized});
             } else {
                 ++i;
             }
@@ -291,9 +301,10 @@ std::vector<double> fixed_numbers(const json& problem) {
     return out;
 }
 
-bool is_fixed(double v, const std::vector<double>& fixed) {
-    for (double f : fixed)
-        if (f > 0 && v > 0 && std::max(v / f, f / v) <= 1.01) return true;
+bool is_fixed(const written_number& n, const std::vector<written_number>& fixed) {
+    for (const auto& f : fixed)
+        if (f.sized == n.sized && f.value > 0 && n.value > 0 && std::max(n.value / f.value, f.value / n.value) <= 1.01)
+            return true;
     return false;
 }
 
@@ -301,13 +312,16 @@ bool is_fixed(double v, const std::vector<double>& fixed) {
 /// number the problem does not fix: "10M viewers x 5 Mbps = 50 Tbps" (the bitrate is theirs),
 /// "10,000 emails/day = 0.12 emails per second" (10,000 is theirs). "100,000,000 / 86,400 = 1,157
 /// per second" uses only the problem's numbers and time, so a wrong period stays wrong.
-bool own_assumption(const context& c, const json& e, const std::vector<double>& fixed) {
+bool own_assumption(const context& c, const json& e, const std::string& period,
+                    const std::vector<written_number>& fixed) {
     const int line = e.value("line", 0);
     const std::string text = e.value("text", "");
     if (text.empty()) return false;
     auto period_of = [](const std::string& t) -> std::string {
         for (const char* p : {"second", "minute", "hour", "day", "month", "year"})
-            for (const std::string& form : {std::string("/") + p, std::string("per ") + p, std::string("a ") + p})
+            // "per minute", "a day", and the period of a repeated step: "flushed every minute".
+            for (const std::string& form : {std::string("/") + p, std::string("per ") + p, std::string("a ") + p,
+                                            std::string("every ") + p, std::string("each ") + p})
                 if (t.find(form) != std::string::npos) return p;
         if (t.find("daily") != std::string::npos) return "day";
         if (const auto at = t.find("/s");
@@ -327,6 +341,9 @@ bool own_assumption(const context& c, const json& e, const std::vector<double>& 
         for (const char* m : {"my assumption", "my own assumption", "i assume", "assuming", "given my", "under my",
                               "from my", "with my", "my estimate of"})
             if (lowered.find(m) != std::string::npos) declared = true;
+        // Said on the number's own line, it names this number's inputs; said elsewhere in the
+        // section, it does not say which of them is the assumption.
+        const bool declared_here = declared;
         // ... or the section the number is in says its figures follow from the candidate's assumptions
         // ("| Quantity | Estimate | From my assumptions |", "I assume 50 changed files per DAU").
         if (!declared)
@@ -339,7 +356,9 @@ bool own_assumption(const context& c, const json& e, const std::vector<double>& 
         // Walk back the chain "A x B = C = D": each step must be right; the first step with arithmetic
         // must use a number the problem does not fix.
         double target = e.value("value", 0.0);
+        // The period the number was read with, its label's included ("| Writes per second | ... | 30,000 |").
         std::string target_per = e.value("per", "");
+        if (target_per.empty()) target_per = period;
         std::size_t k = at;
         for (int step = 0; step < 4; ++step) {
             // The relation right before the number: "=", "≈", "→", "->", "is about", "works out to".
@@ -354,11 +373,22 @@ bool own_assumption(const context& c, const json& e, const std::vector<double>& 
                 }
             if (!related) return declared;
             // The expression runs back to the previous relation, a colon, a bar or the sentence start.
-            std::size_t begin = 0;
-            for (std::string_view stop : {"=", "\xE2\x89\x88", "\xE2\x86\x92", "->", ":", "|", ";", "("})
-                if (const auto p = raw.rfind(stop, k > 0 ? k - 1 : 0);
-                    p != std::string_view::npos && p < k && !(stop == "(" && raw.find(')', p) < k))
-                    begin = std::max(begin, p + stop.size());
+            auto expression_start = [&](std::size_t end) {
+                std::size_t b = 0;
+                for (std::string_view stop : {"=", "\xE2\x89\x88", "\xE2\x86\x92", "->", ":", "|", ";", "("})
+                    if (const auto p = raw.rfind(stop, end > 0 ? end - 1 : 0);
+                        p != std::string_view::npos && p < end && !(stop == "(" && raw.find(')', p) < end))
+                        b = std::max(b, p + stop.size());
+                return b;
+            };
+            std::size_t begin = expression_start(k);
+            // A table cell that opens with the relation ("| 3,000 x 10 | ~ 30,000 |"): the working is
+            // the cell before it.
+            if (raw.substr(begin, k - begin).find_first_not_of(' ') == std::string_view::npos && begin > 0 &&
+                raw[begin - 1] == '|') {
+                k = begin - 1;
+                begin = expression_start(k);
+            }
             const std::string_view expr = raw.substr(begin, k - begin);
             expression_reader r;
             r.s = expr;
@@ -373,14 +403,18 @@ bool own_assumption(const context& c, const json& e, const std::vector<double>& 
                 value = value / seconds_in(expr_per) * seconds_in(target_per);
             if (value <= 0 || target <= 0 || std::max(value / target, target / value) > 1.3) return false;
             if (r.ops > 0) {
-                if (declared) return true;
-                for (double o : r.operands)
+                // Arithmetic on the problem's own numbers alone assumes nothing: the reference follows
+                // from the same numbers, so a different result is a wrong model, even in a section
+                // that states assumptions elsewhere. Unless the line says which of its numbers is the
+                // assumption ("500M x 30 = 15 billion files (my assumption)": 30 is no time constant).
+                if (declared_here) return true;
+                for (const auto& o : r.operands)
                     if (!is_fixed(o, fixed)) return true;
                 return false;
             }
             // A restatement in other units ("50 Tbps = 6.25 TB/s"): check the step before it.
             if (declared) return true;
-            target = r.operands.front();
+            target = r.operands.front().value;
             if (!expr_per.empty()) target_per = expr_per;
             k = begin;
             while (k > 0 && (raw[k - 1] == ' ')) --k;
@@ -552,7 +586,7 @@ json evaluate_estimation(const context& c) {
         }
     }
     std::size_t within = 0;
-    const std::vector<double> fixed = fixed_numbers(c.problem);
+    const std::vector<written_number> fixed = fixed_numbers(c.problem);
     for (auto& [q, all_values] : stated) {
         const double ref = q->value("value", 0.0);
         if (ref <= 0) continue;
@@ -576,7 +610,7 @@ json evaluate_estimation(const context& c) {
             const double ratio = std::max(v.first / ref, ref / v.first);
             if (ratio <= 2.0 + 1e-9)
                 ok = true;
-            else if (own_assumption(c, *v.second, fixed))
+            else if (own_assumption(c, *v.second, period_of_estimate[v.second], fixed))
                 continue;  // right from the candidate's stated assumption
             else if (ratio > worst_ratio)
                 worst_ratio = ratio, worst = &v;

@@ -216,13 +216,6 @@ inline bool negated(std::string_view s, std::size_t pos, std::size_t len) noexce
     const std::size_t start = pos > 60 ? pos - 60 : 0;
     std::string_view before = s.substr(start, pos - start);
     const std::string_view after_mention = s.substr(std::min(s.size(), pos + len));
-    const bool list_continues = [&] {
-        std::size_t k = 0;
-        while (k < after_mention.size() && after_mention[k] == ' ') ++k;
-        const std::string_view rest = after_mention.substr(k);
-        return rest.rfind(",", 0) == 0 || rest.rfind("and ", 0) == 0 || rest.rfind("or ", 0) == 0 ||
-               rest.rfind("nor ", 0) == 0;
-    }();
     // A list item is a short noun phrase: at most four words, no pronoun or verb, and no word that
     // opens a positive clause. The last item before the mention needs a conjunction when the list
     // does not go on after it ("no Kafka, Redis and Postgres" vs "no delay, we use a cache").
@@ -230,9 +223,45 @@ inline bool negated(std::string_view s, std::size_t pos, std::size_t len) noexce
         "we",   "i",      "it",  "they",  "you",  "this", "that", "is",     "are", "just",
         "only", "simply", "use", "using", "plus", "then", "one",  "single", "keep"};
     static constexpr std::array<std::string_view, 3> conjunctions{"and", "or", "nor"};
+    // The list goes on after the mention's own item, whose rest is at most three more words: "no
+    // Kafka, ...", "we don't need a microservice per site or a Kubernetes cluster".
+    const bool list_continues = [&] {
+        std::size_t k = 0;
+        for (int words = 0; words <= 3; ++words) {
+            while (k < after_mention.size() && after_mention[k] == ' ') ++k;
+            const std::string_view rest = after_mention.substr(k);
+            if (rest.rfind(",", 0) == 0 || rest.rfind("and ", 0) == 0 || rest.rfind("or ", 0) == 0 ||
+                rest.rfind("nor ", 0) == 0)
+                return true;
+            std::size_t end = k;
+            while (end < after_mention.size() && (is_word_char(after_mention[end]) || after_mention[end] == '-')) ++end;
+            if (end == k || detail::has_any_word(after_mention.substr(k, end - k), not_in_list_item)) return false;
+            k = end;
+        }
+        return false;
+    }();
+    // Each item between the conjunctions is short: "a microservice per site or a" is two items.
     auto list_item = [](std::string_view t, bool need_conjunction) {
         if (detail::has_any_word(t, not_in_list_item)) return false;
-        return detail::word_count(t) <= 4 && (!need_conjunction || detail::has_any_word(t, conjunctions));
+        std::size_t words = 0;
+        bool joined = false;
+        for (std::size_t i = 0; i < t.size();) {
+            if (!is_word_char(t[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i;
+            while (end < t.size() && is_word_char(t[end])) ++end;
+            const std::string_view w = t.substr(i, end - i);
+            if (std::find(conjunctions.begin(), conjunctions.end(), w) != conjunctions.end()) {
+                joined = true;
+                words = 0;
+            } else if (++words > 4) {
+                return false;
+            }
+            i = end;
+        }
+        return !need_conjunction || joined;
     };
     // Only the clause the mention is in: "files go to S3, never a BLOB" negates BLOB, while
     // "no delay, we use a cache" does not negate the cache. A comma before a list item does not
@@ -265,23 +294,24 @@ inline bool negated(std::string_view s, std::size_t pos, std::size_t len) noexce
             at = at == 0 ? std::string_view::npos : before.rfind(sep, at - 1);
         if (at != std::string_view::npos) before = before.substr(at + sep.size());
     }
-    static constexpr std::array<std::string_view, 40> before_cues{
-        "no",          "not",          "without",   "never",     "instead of",  "rather than", "avoid",
-        "avoiding",    "don't",        "do not",    "doesn't",   "does not",    "won't",       "will not",
-        "isn't",       "aren't",       "skip",      "nor",       "unnecessary", "unneeded",    "no need",
-        "neither",     "wouldn't",     "would not", "shouldn't", "should not",  "against",     "defer",
-        "postpone",    "overkill",     "zero",      "nothing",   "hold off",    "leave out",   "left out",
-        "leaving out", "out of scope", "excluded",  "exclude",   "not going to"};
+    static constexpr std::array<std::string_view, 42> before_cues{
+        "no",          "not",          "without",   "never",     "instead of",   "rather than", "avoid",
+        "avoiding",    "don't",        "do not",    "doesn't",   "does not",     "won't",       "will not",
+        "isn't",       "aren't",       "skip",      "nor",       "unnecessary",  "unneeded",    "no need",
+        "neither",     "wouldn't",     "would not", "shouldn't", "should not",   "against",     "defer",
+        "postpone",    "overkill",     "zero",      "nothing",   "hold off",     "leave out",   "left out",
+        "leaving out", "out of scope", "excluded",  "exclude",   "not going to", "rejected",    "ruled out"};
     // "drop" only as itself: "drops" usually puts something somewhere or loses it ("drops a job on
     // a queue", "a crash drops sockets").
     static constexpr std::array<std::string_view, 1> exact_before_cues{"drop"};
     if (detail::has_any_word(before, before_cues) || detail::has_any_exact_word(before, exact_before_cues)) return true;
     // After the mention, in the same clause: "sharding is not needed", "a cache is overkill".
-    static constexpr std::array<std::string_view, 20> after_cues{
+    // "A BLOB column per file was the approach we rejected": an option named to be turned down.
+    static constexpr std::array<std::string_view, 22> after_cues{
         "is not",        "isn't",       "are not",      "aren't",      "not needed",    "overkill",
         "premature",     "unnecessary", "not required", "can wait",    "is not needed", "would be overkill",
         "not necessary", "not worth",   "out of scope", "not covered", "not in scope",  "not included",
-        "not addressed", "left out"};
+        "not addressed", "left out",    "rejected",     "ruled out"};
     std::string_view after = after_mention.substr(0, 48);
     const auto cut = after.find_first_of(",;.");
     if (cut != std::string_view::npos) after = after.substr(0, cut);
