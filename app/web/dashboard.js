@@ -59,7 +59,7 @@ function renderCharts(ctx, p) {
   show("dash-radar",
     radarChart(values, "Mastery by dimension for " + ctx.learner + ": " + dims.map((d) => dimLabel(d) + " " + pct(values[d])).join(", "), null, $("dash-radar").clientWidth),
     attempts ? null : el("p", { class: "muted" }, "No evidence yet: every dimension starts at the prior. Practise a problem or take a lesson."),
-    el("details", { class: "chart-data" }, el("summary", {}, "Show as a table"), table));
+    el("details", { class: "chart-data" }, el("summary", {}, "Show as a table"), el("div", { class: "table-scroll" }, table)));
 
   const series = dims.map((d) => ({ name: d, points: (p.dimensions[d].trend || []).map((t) => ({ at: t.at, value: t.mastery })) }));
   const drawn = el("div");

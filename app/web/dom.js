@@ -91,8 +91,8 @@ export function evaluationReport(e, headingLevel = 3) {
   if (scores.length) {
     const tb = el("tbody");
     for (const [dim, s] of scores) tb.append(el("tr", {}, el("th", { scope: "row" }, dimLabel(dim)), el("td", {}, meter(s, dimLabel(dim)))));
-    out.append(el(h, {}, "Scores"), el("table", { class: "scores" },
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Dimension"), el("th", { scope: "col" }, "Score"))), tb));
+    out.append(el(h, {}, "Scores"), el("div", { class: "table-scroll" }, el("table", { class: "scores" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Dimension"), el("th", { scope: "col" }, "Score"))), tb)));
   }
   if ((fb.strengths || []).length) out.append(el(h, {}, "What you did well"), list(fb.strengths));
   if ((fb.improvements || []).length) out.append(el(h, {}, "What to improve"), list(fb.improvements));

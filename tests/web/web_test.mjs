@@ -101,6 +101,9 @@ async function shoot(page, name) {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+    // Nothing may push the page sideways on a phone (wide tables scroll inside their box).
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scrollWidth > width) throw new Error(`${name} is ${scrollWidth} px wide at a ${width} px viewport`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
