@@ -112,7 +112,12 @@ export function evaluationReport(e, headingLevel = 3) {
   return out;
 }
 
-/** A chat transcript: an ordered list whose new entries are announced (aria-live on the log). */
+/** One entry of a chat transcript (a role="log" box, so new entries are read out). */
 export function chatLine(role, who, text) {
-  return el("li", { class: "msg msg-" + role }, el("span", { class: "msg-who" }, who), el("p", { class: "msg-text" }, text));
+  return el("div", { class: "msg msg-" + role }, el("span", { class: "msg-who" }, who), el("p", { class: "msg-text" }, text));
+}
+
+/** A chat transcript box: a live log, focusable so a keyboard can scroll it. */
+export function chatLog(id, label) {
+  return el("div", { class: "chat", id, role: "log", "aria-live": "polite", "aria-label": label, tabindex: "0" });
 }

@@ -1,7 +1,7 @@
 // Learn: the lessons as a teaching dialogue with the coach (teach-sessions), and a question box
 // answered from the lessons (GET /ask).
 import { get, post, cached, enc, learnerPath } from "./api.js";
-import { el, $, show, fail, status, dimLabel, chatLine, focusOn } from "./dom.js";
+import { el, $, show, fail, status, dimLabel, chatLine, chatLog, focusOn } from "./dom.js";
 
 let lessons = [];
 let session = null;
@@ -48,7 +48,7 @@ async function startLesson(ctx, lessonId) {
   status("");
   const lesson = lessons.find((l) => l.id === lessonId) || { title: lessonId };
   session = { id: reply.session, learner: ctx.learner, lesson, done: false };
-  const log = el("ol", { class: "chat", id: "teach-log", role: "log", "aria-live": "polite", "aria-label": "Dialogue with the coach" });
+  const log = chatLog("teach-log", "Dialogue with the coach");
   const text = el("textarea", { id: "teach-text", rows: "3", required: true });
   const send = el("button", { type: "submit" }, "Send");
   const hint = el("button", { type: "button", class: "secondary", onclick: () => say(ctx, "hint") }, "Hint");

@@ -2,7 +2,7 @@
 // clock, the interviewer's messages and section editors; the feedback report after it; a written
 // answer graded at once; past attempts and interviews with their feedback.
 import { get, post, cached, enc, learnerPath, ApiError } from "./api.js";
-import { el, $, show, fail, status, pct, fmtDate, list, focusOn, evaluationReport, chatLine } from "./dom.js";
+import { el, $, show, fail, status, pct, fmtDate, list, focusOn, evaluationReport, chatLine, chatLog } from "./dom.js";
 
 const SECTIONS = [
   { id: "requirements", label: "Requirements", hint: "- Users and what they do\n- Scale: ...\n- Out of scope: ..." },
@@ -202,7 +202,7 @@ async function resumeMock(id) {
 function buildMock(id, problemId) {
   stopClock();
   const ui = {};
-  ui.log = el("ol", { class: "chat", id: "mock-log", role: "log", "aria-live": "polite", "aria-label": "Interview transcript" });
+  ui.log = chatLog("mock-log", "Interview transcript");
   ui.phase = el("span", { id: "mock-phase" });
   ui.clock = el("span", { class: "clock", id: "mock-clock", role: "timer", "aria-label": "Time left in this phase" }, "--:--");
   ui.total = el("span", { class: "muted", id: "mock-total" });
@@ -394,7 +394,7 @@ async function openMockReport(id) {
   try {
     const s = await get(learnerPath(ctxRef.learner) + "/mock-sessions/" + enc(id));
     const transcript = el("details", {}, el("summary", {}, "The transcript"),
-      el("ol", { class: "chat" }, (s.transcript || []).map((m) => chatLine(m.role === "candidate" ? "candidate" : "interviewer",
+      el("div", { class: "chat", tabindex: "0", role: "region", "aria-label": "Transcript" }, (s.transcript || []).map((m) => chatLine(m.role === "candidate" ? "candidate" : "interviewer",
         m.role === "candidate" ? "You" : "Interviewer", m.text))));
     if (s.evaluation) showReport("Feedback: " + titleOf(s.problem), s.evaluation, transcript);
     else stage(el("article", { class: "card" }, el("h2", {}, titleOf(s.problem)), el("p", {}, "This interview has no feedback."), transcript));

@@ -1,11 +1,13 @@
 // The web app as a user drives it, in headless Chromium against the real `rehearse serve` on
 // 127.0.0.1 with a temporary database seeded through the CLI. Every view is opened and used; the
-// test fails on any console error or uncaught exception in the page. Screenshots of each view at
-// 1280 and 360 px wide are saved as artefacts.
+// test fails on any console error or uncaught exception in the page, on a view wider than a phone's
+// screen, and on any WCAG 2.1 A/AA rule axe-core finds broken (contrast, labels, names, landmarks).
+// Screenshots of each view at 1280 and 360 px wide are saved as artefacts.
 //   node web_test.mjs REHEARSE_BINARY ANSWERS_DIR [SCREENSHOT_DIR]
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -19,6 +21,7 @@ mkdirSync(shots, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), "rehearse-web-"));
 const db = join(work, "web.db");
 const started = Date.now();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 function cli(...args) {
   const r = spawnSync(bin, ["--db", db, ...args], { encoding: "utf8" });
@@ -96,7 +99,18 @@ function check(cond, what) {
   console.log("ok   " + what);
 }
 
+// axe-core is evaluated through the DevTools protocol, which the page's CSP does not restrict.
+async function audit(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(axeSource);
+  const broken = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  for (const b of broken) errors.push(`accessibility, ${name}: ${b}`);
+}
+
 async function shoot(page, name) {
+  await audit(page, name);
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
     await page.waitForTimeout(300);
