@@ -45,8 +45,9 @@ export function radarChart(values, title, compare, width = 440) {
     const pts = dims.map((_, i) => at(i, ring).map(round).join(",")).join(" ");
     root.append(svg("polygon", { points: pts, class: "grid" }));
   }
-  root.append(svg("text", { x: cx + 4, y: round(cy - R * 0.5) - 3, class: "tick" }, "0.5"));
-  root.append(svg("text", { x: cx + 4, y: round(cy - R) - 3, class: "tick" }, "1"));
+  // Ring values just inside the rings, clear of the top axis' label.
+  root.append(svg("text", { x: cx + 4, y: round(cy - R * 0.5) + 11, class: "tick" }, "0.5"));
+  root.append(svg("text", { x: cx + 4, y: round(cy - R) + 11, class: "tick" }, "1"));
   dims.forEach((d, i) => {
     const [x, y] = at(i, 1);
     root.append(svg("line", { x1: cx, y1: cy, x2: round(x), y2: round(y), class: "axis" }));
