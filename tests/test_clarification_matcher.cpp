@@ -52,6 +52,7 @@ std::vector<std::string> clarif_test_answered(const rehearse::problem& p, const 
 struct clarif_test_figures {
     int expected = 0, hit = 0;             // clarification and multi items: each expected question
     int negatives = 0, false_answers = 0;  // off-topic and design items that got any clarification
+    int wrong = 0;                         // clarifications given on clarification and multi items, not expected
     int items = 0;
     double max_ms = 0, total_ms = 0;
     double accuracy() const { return expected ? static_cast<double>(hit) / expected : 0; }
@@ -76,10 +77,14 @@ clarif_test_figures clarif_test_measure(const std::string& file) {
         const auto got = clarif_test_answered(p, r);
         const auto kind = item["kind"].get<std::string>();
         if (kind == "clarification" || kind == "multi") {
+            std::vector<std::string> expected;
             for (const auto& e : item["expect"]) {
+                expected.push_back(e.get<std::string>());
                 ++f.expected;
                 if (clarif_test_has(got, e.get<std::string>())) ++f.hit;
             }
+            for (const auto& g : got)
+                if (!clarif_test_has(expected, g)) ++f.wrong;
         } else {
             ++f.negatives;
             if (!got.empty()) ++f.false_answers;
@@ -109,6 +114,23 @@ TEST_CASE("clarification terms: lowercase words, stop words dropped, stemmed, sy
     for (const char* s : {"audit", "history", "track changes", "who changed"})
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"audit"}, s);
     CHECK(ranking::terms("in the background") == std::vector<std::string>{"async"});
+    // General groups a candidate's wording falls into, whatever the problem.
+    for (const char* s : {"login", "sign up", "anonymous", "single sign-on"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"account"}, s);
+    for (const char* s : {"dies", "crashed", "goes down", "went offline"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"outage"}, s);
+    for (const char* s : {"budget", "cheaper", "money", "pricing"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"cost"}, s);
+    for (const char* s : {"spam", "phishing", "cheating", "fake"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"abuse"}, s);
+    CHECK(ranking::terms("daily day") == std::vector<std::string>{"day", "day"});
+    CHECK(ranking::terms("how many") == std::vector<std::string>{"howmany"});
+    // A word whose stem is another word's is folded by its spelling: engineers are a team, an engine
+    // is not; an allowance is a limit, "allowed" is not.
+    CHECK(ranking::terms("engineers") == std::vector<std::string>{"team"});
+    CHECK(ranking::terms("engine") == std::vector<std::string>{"engin"});
+    CHECK(ranking::terms("allowance") == std::vector<std::string>{"limit"});
+    CHECK(ranking::terms("allowed") == std::vector<std::string>{"allow"});
     // Apostrophes end a word; curly ones too.
     CHECK(ranking::terms("the lawyer's documents") == std::vector<std::string>{"lawyer", "document"});
     CHECK(ranking::terms("don\xE2\x80\x99t lose documents") == std::vector<std::string>{"lose", "document"});
@@ -180,6 +202,40 @@ TEST_CASE("clarification matcher on immigration-document-review") {
         CHECK(r.answered.empty());
         CHECK(r.unanswerable == std::vector<std::string>{"What's the marketing budget for the launch?"});
     }
+    SUBCASE("a question on a topic no clarification is about gets no answer, whatever words it shares") {
+        // "documents" and "per day" are the scale clarification's words; the team is not its topic.
+        for (const char* q :
+             {"How many engineers will review documents per day?", "What's the budget for the document uploads?",
+              "When is the deadline for the upload feature?"}) {
+            const auto r = m.read(q);
+            CHECK_MESSAGE(r.answered.empty(), q);
+            CHECK_MESSAGE(r.unanswerable.size() == 1, q);
+        }
+    }
+    SUBCASE("a scale clarification answers a question about amounts, not one that shares its nouns") {
+        CHECK(clarif_test_answered(p, m.read("If two reviewers open the same uploaded document, what happens?")) ==
+              std::vector<std::string>{"Can several reviewers work on the same document?"});
+    }
+    SUBCASE("a failure asked about is a requirement, not a design question") {
+        // "queue" and "should" would make it a design question without the failure.
+        const auto r = m.read("If the AI API goes down, should the uploads queue up?");
+        CHECK_FALSE(r.design_question);
+        CHECK(clarif_test_answered(p, r) ==
+              std::vector<std::string>{"What should happen if the AI API is down or rate-limits us?"});
+    }
+    SUBCASE("options named in one sentence, the choice asked in the next: a design question") {
+        const auto r = m.read("Postgres row locks, or a Redis lock. Which would you prefer?");
+        CHECK(r.design_question);
+        CHECK(r.answered.empty());
+    }
+    SUBCASE("two questions joined by 'and' get two answers even when the first is worded as a statement") {
+        const auto r = m.read(
+            "Two things: if the AI is a hosted vendor API we just call, and how long must the audit history be "
+            "kept?");
+        CHECK(clarif_test_answered(p, r) ==
+              std::vector<std::string>{"Is the AI extraction something we build, or a third-party API?",
+                                       "What exactly must the audit history capture?"});
+    }
     SUBCASE("a statement asks nothing") {
         const auto r = m.read("Thanks, that helps.");
         CHECK_FALSE(r.is_question);
@@ -188,28 +244,41 @@ TEST_CASE("clarification matcher on immigration-document-review") {
     }
 }
 
+namespace {
+
+void clarif_test_report(const std::string& name, const clarif_test_figures& f) {
+    MESSAGE(name << ": " << f.items << " items; top-1 accuracy " << f.hit << "/" << f.expected << " = " << f.accuracy()
+                 << "; off-topic false-answer rate " << f.false_answers << "/" << f.negatives << " = " << f.false_rate()
+                 << "; wrong clarifications on clarification items " << f.wrong << "; read() " << f.total_ms / f.items
+                 << " ms mean, " << f.max_ms << " ms max");
+}
+
+}  // namespace
+
+// The matcher was redesigned on these three sets (dev, heldout, heldout2 are all development data
+// now): the floors sit just under what they measure, so a change that makes any of them worse fails.
 TEST_CASE("clarification matching accuracy on the labelled paraphrases") {
     const auto dev = clarif_test_measure("paraphrases-dev.json");
     const auto heldout = clarif_test_measure("paraphrases-heldout.json");
-    auto report = [](const std::string& name, const clarif_test_figures& f) {
-        MESSAGE(name << ": " << f.items << " items; top-1 accuracy " << f.hit << "/" << f.expected << " = "
-                     << f.accuracy() << "; off-topic false-answer rate " << f.false_answers << "/" << f.negatives
-                     << " = " << f.false_rate() << "; read() " << f.total_ms / f.items << " ms mean, " << f.max_ms
-                     << " ms max");
-    };
-    report("dev", dev);
-    report("heldout", heldout);
-    // A fresh batch nobody tuned on, measured when present; reported only, floors come after its first
-    // measurement.
-    if (std::filesystem::exists(std::filesystem::path(REHEARSE_TEST_SOURCE_DIR) / "clarifications" /
-                                "paraphrases-heldout2.json"))
-        report("heldout2", clarif_test_measure("paraphrases-heldout2.json"));
-    // The goal is >= 0.90 top-1 and <= 0.05 false answers on the held-out third; the matcher does not
-    // reach it yet (tests/clarifications/RESULTS.md has the figures). These floors sit just under
-    // what the held-out third measured untouched, so a change that makes it worse fails here; they
-    // are regression floors, not the target, and were not tuned on the held-out items.
-    CHECK(heldout.accuracy() >= 0.70);
-    CHECK(heldout.false_rate() <= 0.34);
+    const auto heldout2 = clarif_test_measure("paraphrases-heldout2.json");
+    clarif_test_report("dev", dev);
+    clarif_test_report("heldout", heldout);
+    clarif_test_report("heldout2", heldout2);
     CHECK(dev.accuracy() >= 0.90);
     CHECK(dev.false_rate() <= 0.05);
+    CHECK(heldout.accuracy() >= 0.85);
+    CHECK(heldout.false_rate() <= 0.09);
+    CHECK(heldout2.accuracy() >= 0.82);
+    CHECK(heldout2.false_rate() <= 0.05);
+}
+
+// Written before the redesign, labelled from the problems' content only, and measured once after it:
+// 56/84 = 66.7% top-1 and 1/22 = 4.5% false answers. The false-answer goal (<= 5%) is met; the
+// accuracy goal (>= 90%) is not, so the accuracy floor is a regression floor just under the measured
+// figure, not the target.
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout3)") {
+    const auto heldout3 = clarif_test_measure("paraphrases-heldout3.json");
+    clarif_test_report("heldout3", heldout3);
+    CHECK(heldout3.accuracy() >= 0.66);
+    CHECK(heldout3.false_rate() <= 0.05);
 }
