@@ -119,5 +119,8 @@ export function chatLine(role, who, text) {
 
 /** A chat transcript box: a live log, focusable so a keyboard can scroll it. */
 export function chatLog(id, label) {
-  return el("div", { class: "chat", id, role: "log", "aria-live": "polite", "aria-label": label, tabindex: "0" });
+  const log = el("div", { class: "chat", id, role: "log", "aria-live": "polite", "aria-label": label, tabindex: "0" });
+  // A narrower window rewraps the lines: keep the latest reply in sight.
+  new ResizeObserver(() => { log.scrollTop = log.scrollHeight; }).observe(log);
+  return log;
 }
