@@ -10,7 +10,11 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 using nlohmann::json;
 using rehearse::test::ok_json;
@@ -177,4 +181,42 @@ TEST_CASE("http ops: healthz, metrics per route, request ids, past attempts") {
     // The request log names each request by its id.
     s.stop();
     CHECK(s.err().find("request " + health.request_id + " GET /healthz 200") != std::string::npos);
+}
+
+TEST_CASE("http: the CLI and the server write one database at the same time and lose nothing") {
+    server_process s;
+    ok(post(s.port(), "/api/v1/learners", json{{"name", "wren"}}), 201);
+    constexpr int http_writes = 60, cli_writers = 2, cli_writes_each = 6;
+    std::atomic<int> http_created{0};
+    std::vector<int> http_failures;
+    std::mutex failures_mutex;
+    std::thread http_writer([&] {
+        for (int i = 0; i < http_writes; ++i) {
+            const reply r = post(s.port(), "/api/v1/learners/wren/attempts",
+                                 json{{"problem", "url-shortener"}, {"scores", {{"api", (i % 10) / 10.0}}}});
+            if (r.status == 201) {
+                ++http_created;
+            } else {
+                std::lock_guard lock(failures_mutex);
+                http_failures.push_back(r.status);
+            }
+        }
+    });
+    std::vector<std::thread> cli;
+    std::atomic<int> cli_created{0};
+    for (int w = 0; w < cli_writers; ++w)
+        cli.emplace_back([&] {
+            for (int i = 0; i < cli_writes_each; ++i)
+                if (run_cli({"attempt", "--learner", "wren", "--problem", "url-shortener", "--scores", "scaling=0.6",
+                             "--db", s.db()})
+                        .exit_code == 0)
+                    ++cli_created;
+        });
+    http_writer.join();
+    for (auto& t : cli) t.join();
+    CHECK(http_failures.empty());
+    CHECK(http_created == http_writes);
+    CHECK(cli_created == cli_writers * cli_writes_each);
+    const json page = ok(get(s.port(), "/api/v1/learners/wren/attempts?limit=100"));
+    CHECK(page["items"].size() == static_cast<std::size_t>(http_writes + cli_writers * cli_writes_each));
 }

@@ -64,6 +64,8 @@ const char* reason_phrase(int status) {
             return "Content Too Large";
         case 500:
             return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
         default:
             return "Error";
     }
@@ -125,6 +127,8 @@ int status_for(errc code) noexcept {
             return 409;
         case errc::too_large:
             return 413;
+        case errc::unavailable:
+            return 503;
         case errc::invalid_content:
         case errc::plugin:
         case errc::store:

@@ -36,7 +36,44 @@
 
 namespace rehearse::http {
 
+namespace server_detail {
+
+// Named, not anonymous: server::impl holds a handler_shared, and a member of a type from an
+// anonymous namespace in a class with external linkage is an error in unity builds.
+/// Request ids: a random-looking per-process prefix and a counter, so log lines from two server
+/// runs never share an id. A client's own X-Request-Id is kept when it is short and plain.
+class request_ids {
+   public:
+    request_ids()
+        : prefix_(std::to_string(
+              static_cast<unsigned long>(std::chrono::steady_clock::now().time_since_epoch().count() & 0xffffff))) {}
+    std::string next(const Poco::Net::HTTPServerRequest& req) {
+        const std::string& given = req.get("X-Request-Id", "");
+        if (!given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](unsigned char c) {
+                return std::isalnum(c) || c == '-' || c == '_';
+            }))
+            return given;
+        return prefix_ + "-" + std::to_string(++counter_);
+    }
+
+   private:
+    std::string prefix_;
+    std::atomic<unsigned long> counter_{0};
+};
+
+struct handler_shared {
+    const router& routes;
+    request_metrics& metrics;
+    request_ids ids;
+    std::ostream* log = nullptr;
+    std::mutex log_mutex;
+};
+
+}  // namespace server_detail
+
 namespace {
+
+using server_detail::handler_shared;
 
 // A client that sends somewhat more than the limit still gets to read its 413: the excess is read
 // and dropped up to this much, after which the connection is simply closed.
@@ -89,35 +126,6 @@ void send(Poco::Net::HTTPServerResponse& resp, const response& out) {
     resp.send().write(out.body.data(), static_cast<std::streamsize>(out.body.size()));
 }
 
-/// Request ids: a random-looking per-process prefix and a counter, so log lines from two server
-/// runs never share an id. A client's own X-Request-Id is kept when it is short and plain.
-class request_ids {
-   public:
-    request_ids()
-        : prefix_(std::to_string(
-              static_cast<unsigned long>(std::chrono::steady_clock::now().time_since_epoch().count() & 0xffffff))) {}
-    std::string next(const Poco::Net::HTTPServerRequest& req) {
-        const std::string& given = req.get("X-Request-Id", "");
-        if (!given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](unsigned char c) {
-                return std::isalnum(c) || c == '-' || c == '_';
-            }))
-            return given;
-        return prefix_ + "-" + std::to_string(++counter_);
-    }
-
-   private:
-    std::string prefix_;
-    std::atomic<unsigned long> counter_{0};
-};
-
-struct handler_shared {
-    const router& routes;
-    request_metrics& metrics;
-    request_ids ids;
-    std::ostream* log = nullptr;
-    std::mutex log_mutex;
-};
-
 class base_handler : public Poco::Net::HTTPRequestHandler {
    public:
     explicit base_handler(handler_shared& shared) : shared_(shared) {}
@@ -147,6 +155,7 @@ class base_handler : public Poco::Net::HTTPRequestHandler {
         }
         out.headers.emplace_back("X-Request-Id", id);
         if (out.status == 401) out.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"rehearse\"");
+        if (out.status == 503) out.headers.emplace_back("Retry-After", "1");
         try {
             if (!resp.sent()) send(resp, out);
         } catch (...) {
@@ -238,7 +247,7 @@ struct server::impl {
     }
 
     api routes;
-    handler_shared shared;
+    server_detail::handler_shared shared;
     Poco::ThreadPool pool;  // outlives the server that runs connections on it
     Poco::Net::ServerSocket socket;
     std::unique_ptr<Poco::Net::HTTPServer> http;

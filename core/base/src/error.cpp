@@ -26,6 +26,8 @@ std::string_view code_name(errc code) noexcept {
             return "unauthenticated";
         case errc::forbidden:
             return "forbidden";
+        case errc::unavailable:
+            return "unavailable";
         case errc::io:
             return "io";
         case errc::internal:

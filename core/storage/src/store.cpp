@@ -4,6 +4,7 @@
 #include "store_migrations.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -25,6 +26,15 @@ void run_in_transaction(SQLite::Database& db, const std::function<void(SQLite::D
         }
         throw;
     }
+}
+
+/// The error for a failed statement. A database still locked by another process after the busy
+/// timeout is a passing state, not a fault: callers may retry (HTTP answers 503 with Retry-After).
+error store_failure(const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;  // the primary result code, without its extended bits
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return error(errc::unavailable, "the database is busy with another writer; try again shortly");
+    return error(errc::store, std::string("database: ") + e.what());
 }
 
 }  // namespace
@@ -71,7 +81,7 @@ void store::transaction(const std::function<void(SQLite::Database&)>& fn) {
     } catch (const error&) {
         throw;
     } catch (const SQLite::Exception& e) {
-        throw error(errc::store, std::string("database: ") + e.what());
+        throw store_failure(e);
     }
 }
 
@@ -82,7 +92,7 @@ void store::with_db(const std::function<void(SQLite::Database&)>& fn) {
     } catch (const error&) {
         throw;
     } catch (const SQLite::Exception& e) {
-        throw error(errc::store, std::string("database: ") + e.what());
+        throw store_failure(e);
     }
 }
 

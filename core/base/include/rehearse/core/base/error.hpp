@@ -21,6 +21,7 @@ enum class errc {
     too_large,        ///< input over a size limit (HTTP 413)
     unauthenticated,  ///< no credentials, or ones that sign no one in (HTTP 401)
     forbidden,        ///< signed in, but not allowed to reach this (HTTP 403)
+    unavailable,      ///< a passing state, e.g. the database locked by another writer: retry (HTTP 503)
     io,               ///< a file could not be read or written
     internal,         ///< a bug: should never be seen
 };
