@@ -1,16 +1,18 @@
 // Reading a candidate's message against the problem's clarifications. The message is cut into the
-// questions it asks; each question is a design question (it asks which technology or architecture to
-// use), or it is ranked against the clarifications with BM25 over four fields (question, keywords,
-// intent with the general words of that intent, answer; weighted). A clarification is a candidate only
-// when the question gives evidence for it: two different terms of its topic (question, keywords,
-// intent), or one term rare among the problem's clarifications; the words an intent needs (a scale
-// clarification answers a question about amounts); and the topics only their own clarification
-// answers (team, cost, deadline, ...). The best candidate is answered when its score is high enough for
-// the length of the question and clearly ahead of the other candidates; otherwise the question is one
-// the problem cannot answer. What is left of a question after its best match may name a second topic
-// ("the volume and the formats?"), ranked again the same way with stricter evidence.
+// questions it asks (clarification_questions.cpp); each question is a design question (it asks which
+// technology or architecture to use), or it is ranked against the clarifications with BM25 over four
+// fields (question, keywords, intent with the general words of that intent, answer; weighted). A
+// clarification is a candidate only when the question gives evidence for it: two different terms of
+// its topic (question, keywords, intent), or one term rare among the problem's clarifications; the
+// words an intent needs (a scale clarification answers a question about amounts); and the topics only
+// their own clarification answers (team, cost, deadline, ...). The best candidate is answered when its
+// score is high enough for the length of the question and clearly ahead of the other candidates;
+// otherwise the question is one the problem cannot answer. What is left of a question after its best
+// match may name a second topic ("the volume and the formats?"), ranked again the same way with
+// stricter evidence.
 #include "rehearse/core/sessions/clarification_matcher.hpp"
 
+#include "clarification_questions.hpp"
 #include "rehearse/core/sessions/text_ranking.hpp"
 #include "rehearse/sdk/text.hpp"
 
@@ -40,352 +42,11 @@ constexpr std::size_t clarif_second_min_terms = 2;
 constexpr std::size_t clarif_min_topic_terms = 2;  // topic terms of a candidate the question holds ...
 constexpr double clarif_min_rare_weight = 1.0;     // ... or one as rare as this (its IDF among the clarifications)
 
-// ---------------------------------------------------------------------------------------------
-// Cutting a message into questions.
-
-bool clarif_starts_question(std::string_view w) {
-    // "what's", "who's", "how's": the opener before the contraction.
-    if (const auto apostrophe = w.find('\''); apostrophe != std::string_view::npos) w = w.substr(0, apostrophe);
-    static constexpr std::array<std::string_view, 30> openers{
-        "am",   "any",  "anything", "are",  "can",   "could", "did",  "do",    "does",   "had",
-        "has",  "have", "how",      "is",   "may",   "might", "must", "shall", "should", "was",
-        "were", "what", "whats",    "when", "where", "which", "who",  "whose", "why",    "will"};
-    return std::find(openers.begin(), openers.end(), w) != openers.end() || w == "would";
-}
-
-bool clarif_asking_phrase(std::string_view s) {
-    static constexpr std::array<std::string_view, 16> cues{
-        "tell me",  "i'd like to know", "i want to know", "wondering",    "curious",  "let me know",
-        "clarify",  "confirm",          "i assume",       "i'm assuming", "assuming", "is that right",
-        "correct?", "am i right",       "fair?",          "right?"};
-    for (auto c : cues)
-        if (s.find(c) != std::string_view::npos) return true;
-    return false;
-}
-
-// The first word of `s` after lead-in fillers ("so", "also", "roughly", ...).
-std::string_view clarif_first_word(std::string_view s) {
-    static constexpr std::array<std::string_view, 14> fillers{"also",  "alright", "and", "approximately", "but",
-                                                              "just",  "now",     "ok",  "okay",          "quick",
-                                                              "right", "roughly", "so",  "then"};
-    std::size_t i = 0;
-    while (true) {
-        while (i < s.size() && !txt::is_word_char(s[i])) ++i;
-        std::size_t j = i;
-        while (j < s.size() && (txt::is_word_char(s[j]) || s[j] == '\'')) ++j;
-        const auto w = s.substr(i, j - i);
-        if (w.empty() || std::find(fillers.begin(), fillers.end(), w) == fillers.end()) return w;
-        i = j;
-    }
-}
-
-// True when the lowercase sentence is phrased as a question.
-bool clarif_is_question(std::string_view s) {
-    const auto t = txt::trim(s);
-    if (!t.empty() && t.back() == '?') return true;
-    if (clarif_asking_phrase(t)) return true;
-    // The first word, or the first after a lead-in ("Also, are ...", "Quick one: how ...").
-    if (clarif_starts_question(clarif_first_word(t))) return true;
-    for (std::size_t i = 0; i < t.size(); ++i)
-        if ((t[i] == ',' || t[i] == ':') && clarif_starts_question(clarif_first_word(t.substr(i + 1)))) return true;
-    return false;
-}
-
-bool clarif_subordinate(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> words{"after", "as",    "because", "before",   "for",   "if",
-                                                            "once",  "since", "when",    "whenever", "where", "while"};
-    return std::find(words.begin(), words.end(), w) != words.end();
-}
-
-// Cuts a lowercase question where a second question starts: "... and also ...", "...; ...",
-// "... and how ...", "..., what ...".
-std::vector<std::pair<std::size_t, std::size_t>> clarif_cut_questions(std::string_view s) {
-    std::vector<std::size_t> cuts;
-    static constexpr std::array<std::string_view, 3> joiners{" and also ", ", also ", " also, "};
-    for (auto j : joiners)
-        for (auto at = s.find(j); at != std::string_view::npos; at = s.find(j, at + 1)) cuts.push_back(at);
-    // " and <question>" or ", <question>", unless what comes before is a clause of the question that
-    // follows ("When someone goes over their quota, what do they get back?").
-    std::size_t part_start = 0;
-    for (std::size_t at = 0; at < s.size(); ++at) {
-        std::size_t next = 0;
-        if (s.compare(at, 5, " and ") == 0)
-            next = at + 5;
-        else if (s.compare(at, 2, ", ") == 0)
-            next = at + 2;
-        else
-            continue;
-        const auto w = clarif_first_word(s.substr(next));
-        if (!clarif_starts_question(w) || w == "any") continue;
-        if (clarif_subordinate(clarif_first_word(s.substr(part_start)))) continue;
-        // "..., and how ..." joins two questions even when the first is phrased as a statement
-        // ("Two things: if I share a link can anyone open it, and how fast must it load?").
-        const bool conjunction = s.compare(at, 5, " and ") == 0 || s.compare(at, 6, ", and ") == 0;
-        if (!conjunction && !clarif_is_question(s.substr(part_start, at - part_start))) continue;
-        cuts.push_back(at);
-        part_start = at + 1;
-    }
-    std::sort(cuts.begin(), cuts.end());
-    std::vector<std::pair<std::size_t, std::size_t>> parts;
-    std::size_t start = 0;
-    for (auto c : cuts) {
-        if (c > start) parts.emplace_back(start, c);
-        start = c + 1;
-    }
-    if (start < s.size()) parts.emplace_back(start, s.size());
-    return parts;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Design questions: a technology or an architecture choice, asked as a choice to make.
-
-bool clarif_has_any(std::string_view s, std::initializer_list<std::string_view> words) {
-    for (auto w : words)
-        if (txt::find_word(s, w) != std::string_view::npos) return true;
-    return false;
-}
-
-bool clarif_names_technology(std::string_view s) {
-    return clarif_has_any(s, {"kafka",
-                              "sqs",
-                              "sns",
-                              "rabbitmq",
-                              "kinesis",
-                              "pubsub",
-                              "redis",
-                              "memcached",
-                              "postgres",
-                              "postgresql",
-                              "mysql",
-                              "mongodb",
-                              "mongo",
-                              "cassandra",
-                              "dynamodb",
-                              "dynamo",
-                              "elasticsearch",
-                              "opensearch",
-                              "s3",
-                              "hdfs",
-                              "kubernetes",
-                              "k8s",
-                              "docker",
-                              "grpc",
-                              "graphql",
-                              "websocket",
-                              "long polling",
-                              "nginx",
-                              "spark",
-                              "flink",
-                              "hadoop",
-                              "bigtable",
-                              "spanner",
-                              "sqlite",
-                              "celery",
-                              "zookeeper",
-                              "etcd",
-                              "nosql",
-                              "sql",
-                              "microservice",
-                              "monolith",
-                              "serverless",
-                              "lambda",
-                              "database",
-                              "datastore",
-                              "table",
-                              "cache",
-                              "shard",
-                              "sharding",
-                              "partition",
-                              "replica",
-                              "consistent hashing",
-                              "index",
-                              "blob storage",
-                              "object storage",
-                              "event sourcing",
-                              "cqrs",
-                              "token bucket",
-                              "sliding window",
-                              "leaky bucket",
-                              "quadtree",
-                              "geohash",
-                              "api gateway",
-                              "sidecar",
-                              "message queue",
-                              "queue",
-                              "load balancer",
-                              "worker",
-                              "precompute",
-                              "chunk",
-                              "dedupe",
-                              "websockets",
-                              "queues",
-                              "caches",
-                              "databases",
-                              "tables",
-                              "shards",
-                              "partitions",
-                              "replicas",
-                              "indexes",
-                              "indices",
-                              "workers",
-                              "microservices",
-                              "cdn",
-                              "bloom filter",
-                              "base62",
-                              "uuid",
-                              "uuids",
-                              "replication",
-                              "read replicas",
-                              "read replica",
-                              "denormalize",
-                              "denormalise",
-                              "materialized view",
-                              "materialised view",
-                              "cron",
-                              "pub/sub",
-                              "pub sub",
-                              "fanout",
-                              "fan out",
-                              "write through",
-                              "write-through",
-                              "write back",
-                              "write-back",
-                              "lru",
-                              "hbase",
-                              "clickhouse",
-                              "bigquery",
-                              "redshift",
-                              "neo4j",
-                              "graph database",
-                              "time series database",
-                              "influxdb",
-                              "memcache",
-                              "activemq",
-                              "nats",
-                              "pulsar",
-                              "cloudfront",
-                              "ec2",
-                              "object store",
-                              "key value store",
-                              "key-value store",
-                              "kv store",
-                              "document store",
-                              "btree",
-                              "b-tree",
-                              "lsm",
-                              "raft",
-                              "paxos",
-                              "leader election",
-                              "two phase commit",
-                              "two-phase commit",
-                              "2pc",
-                              "saga",
-                              "outbox",
-                              "orm",
-                              "foreign key",
-                              "trie",
-                              "inverted index",
-                              "hash ring",
-                              "rdbms",
-                              "relational database",
-                              "websocket connection",
-                              "schema",
-                              "fan-out",
-                              "hash",
-                              "hashing",
-                              "key-value",
-                              "optimistic locking",
-                              "pessimistic locking",
-                              "locking",
-                              "row lock",
-                              "select for update",
-                              "transaction",
-                              "xmpp",
-                              "mqtt",
-                              "tcp",
-                              "udp",
-                              "polling",
-                              "poll",
-                              "server-sent events",
-                              "sse",
-                              "sorted set",
-                              "data lake",
-                              "pre-aggregate",
-                              "job table",
-                              "worker pool",
-                              "cron job"});
-}
-
-// Asks for a choice between solutions.
-bool clarif_asks_choice(std::string_view s) {
-    return clarif_has_any(s, {"should",
-                              "shall we",
-                              "would you",
-                              "do you recommend",
-                              "do you prefer",
-                              "recommend",
-                              "prefer",
-                              "better",
-                              "go with",
-                              "pick",
-                              "choose",
-                              "ok to",
-                              "okay to",
-                              "fine to",
-                              "can i use",
-                              "can we use",
-                              "could we use",
-                              "could i use",
-                              "or",
-                              "vs",
-                              "versus",
-                              "which database",
-                              "what database",
-                              "which queue",
-                              "what kind of",
-                              "fine for",
-                              "ok for",
-                              "okay for",
-                              "good idea",
-                              "bad idea",
-                              "overkill",
-                              "reasonable",
-                              "enough",
-                              "makes sense",
-                              "worth"});
-}
-
-// Asks the interviewer to pick ("which would you prefer?") after the options were named in an earlier
-// sentence of the message.
-bool clarif_asks_to_pick(std::string_view s) {
-    return clarif_has_any(s, {"prefer", "recommend", "which would you", "which one", "which is better", "go with"});
-}
-
-bool clarif_design_question(std::string_view s, std::string_view message) {
-    if (clarif_names_technology(s)) return clarif_asks_choice(s);
-    return clarif_asks_to_pick(s) && clarif_names_technology(message);
-}
-
-}  // namespace
-
-namespace {
-
 struct clarif_pick {
     std::size_t index = 0;
     double score = 0;
     bool confident = false;
 };
-
-// The question compares two amounts ("more downloads than uploads", "for every message sent, how
-// many ..."): the ratio of reads to writes, whichever words it uses.
-bool clarif_compares(std::string_view s) {
-    if (clarif_has_any(s, {"ratio", "for every", "per upload", "per post", "versus", "vs"})) return true;
-    for (auto at = txt::find_word(s, "more"); at != std::string_view::npos; at = txt::find_word(s, "more", at + 1)) {
-        const auto than = txt::find_word(s, "than", at);
-        if (than != std::string_view::npos && txt::detail::word_count(s.substr(at, than - at)) <= 4) return true;
-    }
-    return false;
-}
 
 // The words a clarification's intent stands for, added to its intent field: a question may name the
 // topic in general words the clarification's own text never uses ("how long do we keep ..." for an
@@ -561,22 +222,22 @@ clarification_reading clarification_matcher::read(std::string_view message) cons
     const std::string lower_message = txt::lower(message);
     for (const auto& sentence : txt::split_sentences(message)) {
         const std::string lower = txt::lower(sentence.text);
-        if (!clarif_is_question(lower)) continue;
+        if (!clarification_questions::is_question(lower)) continue;
         r.is_question = true;
-        for (const auto& [from, to] : clarif_cut_questions(lower)) {
+        for (const auto& [from, to] : clarification_questions::cut(lower)) {
             const std::string_view part = std::string_view(lower).substr(from, to - from);
             const std::string asked(txt::trim(std::string_view(sentence.text).substr(from, to - from)));
             auto q = ranking::terms(part);
             // "If Redis dies, do we let traffic through?" asks for the required behaviour in a failure,
             // not for a design choice.
             const bool failure = std::find(q.begin(), q.end(), "outage") != q.end() &&
-                                 clarif_has_any(part, {"if", "when", "what happens", "while"});
-            if (!failure && clarif_design_question(part, lower_message)) {
+                                 clarification_questions::mentions_any(part, {"if", "when", "what happens", "while"});
+            if (!failure && clarification_questions::design_question(part, lower_message)) {
                 r.design_question = true;
                 continue;
             }
             if (q.empty()) continue;
-            if (clarif_compares(part)) q.push_back("ratio");
+            if (clarification_questions::compares(part)) q.push_back("ratio");
             const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true);
             if (!first.confident) {
                 r.unanswerable.push_back(asked);

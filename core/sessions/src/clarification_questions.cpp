@@ -1,0 +1,372 @@
+// Reading a candidate's message as questions: where one question ends and the next begins, whether a
+// question asks for a design choice rather than a requirement, and whether it compares two amounts.
+// The clarification matcher ranks what these functions cut out.
+#include "clarification_questions.hpp"
+
+#include "rehearse/sdk/text.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace rehearse::clarification_questions {
+
+namespace {
+
+namespace txt = rehearse::sdk::text;
+
+// ---------------------------------------------------------------------------------------------
+// Cutting a message into questions.
+
+bool clarif_starts_question(std::string_view w) {
+    // "what's", "who's", "how's": the opener before the contraction.
+    if (const auto apostrophe = w.find('\''); apostrophe != std::string_view::npos) w = w.substr(0, apostrophe);
+    static constexpr std::array<std::string_view, 30> openers{
+        "am",   "any",  "anything", "are",  "can",   "could", "did",  "do",    "does",   "had",
+        "has",  "have", "how",      "is",   "may",   "might", "must", "shall", "should", "was",
+        "were", "what", "whats",    "when", "where", "which", "who",  "whose", "why",    "will"};
+    return std::find(openers.begin(), openers.end(), w) != openers.end() || w == "would";
+}
+
+bool clarif_asking_phrase(std::string_view s) {
+    static constexpr std::array<std::string_view, 16> cues{
+        "tell me",  "i'd like to know", "i want to know", "wondering",    "curious",  "let me know",
+        "clarify",  "confirm",          "i assume",       "i'm assuming", "assuming", "is that right",
+        "correct?", "am i right",       "fair?",          "right?"};
+    for (auto c : cues)
+        if (s.find(c) != std::string_view::npos) return true;
+    return false;
+}
+
+// The first word of `s` after lead-in fillers ("so", "also", "roughly", ...).
+std::string_view clarif_first_word(std::string_view s) {
+    static constexpr std::array<std::string_view, 14> fillers{"also",  "alright", "and", "approximately", "but",
+                                                              "just",  "now",     "ok",  "okay",          "quick",
+                                                              "right", "roughly", "so",  "then"};
+    std::size_t i = 0;
+    while (true) {
+        while (i < s.size() && !txt::is_word_char(s[i])) ++i;
+        std::size_t j = i;
+        while (j < s.size() && (txt::is_word_char(s[j]) || s[j] == '\'')) ++j;
+        const auto w = s.substr(i, j - i);
+        if (w.empty() || std::find(fillers.begin(), fillers.end(), w) == fillers.end()) return w;
+        i = j;
+    }
+}
+
+// True when the lowercase sentence is phrased as a question.
+bool clarif_is_question(std::string_view s) {
+    const auto t = txt::trim(s);
+    if (!t.empty() && t.back() == '?') return true;
+    if (clarif_asking_phrase(t)) return true;
+    // The first word, or the first after a lead-in ("Also, are ...", "Quick one: how ...").
+    if (clarif_starts_question(clarif_first_word(t))) return true;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if ((t[i] == ',' || t[i] == ':') && clarif_starts_question(clarif_first_word(t.substr(i + 1)))) return true;
+    return false;
+}
+
+bool clarif_subordinate(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> words{"after", "as",    "because", "before",   "for",   "if",
+                                                            "once",  "since", "when",    "whenever", "where", "while"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Cuts a lowercase question where a second question starts: "... and also ...", "...; ...",
+// "... and how ...", "..., what ...".
+std::vector<std::pair<std::size_t, std::size_t>> clarif_cut_questions(std::string_view s) {
+    std::vector<std::size_t> cuts;
+    static constexpr std::array<std::string_view, 3> joiners{" and also ", ", also ", " also, "};
+    for (auto j : joiners)
+        for (auto at = s.find(j); at != std::string_view::npos; at = s.find(j, at + 1)) cuts.push_back(at);
+    // " and <question>" or ", <question>", unless what comes before is a clause of the question that
+    // follows ("When someone goes over their quota, what do they get back?").
+    std::size_t part_start = 0;
+    for (std::size_t at = 0; at < s.size(); ++at) {
+        std::size_t next = 0;
+        if (s.compare(at, 5, " and ") == 0)
+            next = at + 5;
+        else if (s.compare(at, 2, ", ") == 0)
+            next = at + 2;
+        else
+            continue;
+        const auto w = clarif_first_word(s.substr(next));
+        if (!clarif_starts_question(w) || w == "any") continue;
+        if (clarif_subordinate(clarif_first_word(s.substr(part_start)))) continue;
+        // "..., and how ..." joins two questions even when the first is phrased as a statement
+        // ("Two things: if I share a link can anyone open it, and how fast must it load?").
+        const bool conjunction = s.compare(at, 5, " and ") == 0 || s.compare(at, 6, ", and ") == 0;
+        if (!conjunction && !clarif_is_question(s.substr(part_start, at - part_start))) continue;
+        cuts.push_back(at);
+        part_start = at + 1;
+    }
+    std::sort(cuts.begin(), cuts.end());
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    std::size_t start = 0;
+    for (auto c : cuts) {
+        if (c > start) parts.emplace_back(start, c);
+        start = c + 1;
+    }
+    if (start < s.size()) parts.emplace_back(start, s.size());
+    return parts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Design questions: a technology or an architecture choice, asked as a choice to make.
+
+bool clarif_has_any(std::string_view s, std::initializer_list<std::string_view> words) {
+    for (auto w : words)
+        if (txt::find_word(s, w) != std::string_view::npos) return true;
+    return false;
+}
+
+bool clarif_names_technology(std::string_view s) {
+    return clarif_has_any(s, {"kafka",
+                              "sqs",
+                              "sns",
+                              "rabbitmq",
+                              "kinesis",
+                              "pubsub",
+                              "redis",
+                              "memcached",
+                              "postgres",
+                              "postgresql",
+                              "mysql",
+                              "mongodb",
+                              "mongo",
+                              "cassandra",
+                              "dynamodb",
+                              "dynamo",
+                              "elasticsearch",
+                              "opensearch",
+                              "s3",
+                              "hdfs",
+                              "kubernetes",
+                              "k8s",
+                              "docker",
+                              "grpc",
+                              "graphql",
+                              "websocket",
+                              "long polling",
+                              "nginx",
+                              "spark",
+                              "flink",
+                              "hadoop",
+                              "bigtable",
+                              "spanner",
+                              "sqlite",
+                              "celery",
+                              "zookeeper",
+                              "etcd",
+                              "nosql",
+                              "sql",
+                              "microservice",
+                              "monolith",
+                              "serverless",
+                              "lambda",
+                              "database",
+                              "datastore",
+                              "table",
+                              "cache",
+                              "shard",
+                              "sharding",
+                              "partition",
+                              "replica",
+                              "consistent hashing",
+                              "index",
+                              "blob storage",
+                              "object storage",
+                              "event sourcing",
+                              "cqrs",
+                              "token bucket",
+                              "sliding window",
+                              "leaky bucket",
+                              "quadtree",
+                              "geohash",
+                              "api gateway",
+                              "sidecar",
+                              "message queue",
+                              "queue",
+                              "load balancer",
+                              "worker",
+                              "precompute",
+                              "chunk",
+                              "dedupe",
+                              "websockets",
+                              "queues",
+                              "caches",
+                              "databases",
+                              "tables",
+                              "shards",
+                              "partitions",
+                              "replicas",
+                              "indexes",
+                              "indices",
+                              "workers",
+                              "microservices",
+                              "cdn",
+                              "bloom filter",
+                              "base62",
+                              "uuid",
+                              "uuids",
+                              "replication",
+                              "read replicas",
+                              "read replica",
+                              "denormalize",
+                              "denormalise",
+                              "materialized view",
+                              "materialised view",
+                              "cron",
+                              "pub/sub",
+                              "pub sub",
+                              "fanout",
+                              "fan out",
+                              "write through",
+                              "write-through",
+                              "write back",
+                              "write-back",
+                              "lru",
+                              "hbase",
+                              "clickhouse",
+                              "bigquery",
+                              "redshift",
+                              "neo4j",
+                              "graph database",
+                              "time series database",
+                              "influxdb",
+                              "memcache",
+                              "activemq",
+                              "nats",
+                              "pulsar",
+                              "cloudfront",
+                              "ec2",
+                              "object store",
+                              "key value store",
+                              "key-value store",
+                              "kv store",
+                              "document store",
+                              "btree",
+                              "b-tree",
+                              "lsm",
+                              "raft",
+                              "paxos",
+                              "leader election",
+                              "two phase commit",
+                              "two-phase commit",
+                              "2pc",
+                              "saga",
+                              "outbox",
+                              "orm",
+                              "foreign key",
+                              "trie",
+                              "inverted index",
+                              "hash ring",
+                              "rdbms",
+                              "relational database",
+                              "websocket connection",
+                              "schema",
+                              "fan-out",
+                              "hash",
+                              "hashing",
+                              "key-value",
+                              "optimistic locking",
+                              "pessimistic locking",
+                              "locking",
+                              "row lock",
+                              "select for update",
+                              "transaction",
+                              "xmpp",
+                              "mqtt",
+                              "tcp",
+                              "udp",
+                              "polling",
+                              "poll",
+                              "server-sent events",
+                              "sse",
+                              "sorted set",
+                              "data lake",
+                              "pre-aggregate",
+                              "job table",
+                              "worker pool",
+                              "cron job"});
+}
+
+// Asks for a choice between solutions.
+bool clarif_asks_choice(std::string_view s) {
+    return clarif_has_any(s, {"should",
+                              "shall we",
+                              "would you",
+                              "do you recommend",
+                              "do you prefer",
+                              "recommend",
+                              "prefer",
+                              "better",
+                              "go with",
+                              "pick",
+                              "choose",
+                              "ok to",
+                              "okay to",
+                              "fine to",
+                              "can i use",
+                              "can we use",
+                              "could we use",
+                              "could i use",
+                              "or",
+                              "vs",
+                              "versus",
+                              "which database",
+                              "what database",
+                              "which queue",
+                              "what kind of",
+                              "fine for",
+                              "ok for",
+                              "okay for",
+                              "good idea",
+                              "bad idea",
+                              "overkill",
+                              "reasonable",
+                              "enough",
+                              "makes sense",
+                              "worth"});
+}
+
+// Asks the interviewer to pick ("which would you prefer?") after the options were named in an earlier
+// sentence of the message.
+bool clarif_asks_to_pick(std::string_view s) {
+    return clarif_has_any(s, {"prefer", "recommend", "which would you", "which one", "which is better", "go with"});
+}
+
+bool clarif_design_question(std::string_view s, std::string_view message) {
+    if (clarif_names_technology(s)) return clarif_asks_choice(s);
+    return clarif_asks_to_pick(s) && clarif_names_technology(message);
+}
+
+// The question compares two amounts ("more downloads than uploads", "for every message sent, how
+// many ..."): the ratio of reads to writes, whichever words it uses.
+bool clarif_compares(std::string_view s) {
+    if (clarif_has_any(s, {"ratio", "for every", "per upload", "per post", "versus", "vs"})) return true;
+    for (auto at = txt::find_word(s, "more"); at != std::string_view::npos; at = txt::find_word(s, "more", at + 1)) {
+        const auto than = txt::find_word(s, "than", at);
+        if (than != std::string_view::npos && txt::detail::word_count(s.substr(at, than - at)) <= 4) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool is_question(std::string_view lower_sentence) { return clarif_is_question(lower_sentence); }
+
+std::vector<std::pair<std::size_t, std::size_t>> cut(std::string_view lower_sentence) {
+    return clarif_cut_questions(lower_sentence);
+}
+
+bool design_question(std::string_view part, std::string_view lower_message) {
+    return clarif_design_question(part, lower_message);
+}
+
+bool compares(std::string_view part) { return clarif_compares(part); }
+
+bool mentions_any(std::string_view s, std::initializer_list<std::string_view> words) {
+    return clarif_has_any(s, words);
+}
+
+}  // namespace rehearse::clarification_questions
