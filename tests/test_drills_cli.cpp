@@ -83,3 +83,35 @@ TEST_CASE("drill grades, records and schedules an answer from the command line")
     CHECK(cli({"drill", "--drill", "fail-queue-down", "--answer", "x", "--answer-file", file}).exit_code == 2);
     CHECK(cli({"drill", "--drill", "fail-queue-down", "--answer-file", dir.file("missing.md")}).exit_code == 1);
 }
+
+TEST_CASE("packs lint counts drills and names the file and the field of a bad one") {
+    const std::string plugins = std::string(REHEARSE_BUILD_DIR) + "/lib/rehearse/plugins/";
+    std::vector<std::string> all{"packs", "lint", "--json"};
+    for (const char* so :
+         {"startup-pack.so", "classics-pack.so", "ladder-pack.so", "concepts-pack.so", "drills-pack.so"})
+        all.push_back(plugins + so);
+    const json linted = ok_json(run_cli(all));
+    CHECK(linted["ok"] == true);
+    CHECK(linted["drills"].get<int>() >= 80);
+
+    rehearse::test::temp_dir dir;
+    const std::string file = dir.file("my-drills.json");
+    std::ofstream(file) << R"({"schema": "rehearse.content/1.1", "drills": [{"id": "d1", "title": "t",
+        "dimension": "speed", "difficulty": "easy", "kind": "failure", "minutes": 3, "prompt": "p",
+        "expected": {"key_points": [{"point": "a", "keywords": ["a"]}, {"point": "b", "keywords": ["b"]}]},
+        "model_answer": "a b", "feedback": "f", "problems": [], "lessons": ["no-such-lesson"]}]})";
+    const auto bad = run_cli({"packs", "lint", file});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("my-drills.json") != std::string::npos);
+    CHECK(bad.err.find("drills[0].dimension") != std::string::npos);
+
+    // A valid drill that names a lesson no file given provides: an unresolved reference.
+    std::ofstream(file) << R"({"schema": "rehearse.content/1.1", "drills": [{"id": "d1", "title": "t",
+        "dimension": "reliability", "difficulty": "easy", "kind": "failure", "minutes": 3, "prompt": "p",
+        "expected": {"key_points": [{"point": "a", "keywords": ["a"]}, {"point": "b", "keywords": ["b"]}]},
+        "model_answer": "a b", "feedback": "f", "problems": [], "lessons": ["no-such-lesson"]}]})";
+    const auto unresolved = run_cli({"packs", "lint", file});
+    CHECK(unresolved.exit_code == 1);
+    CHECK(unresolved.err.find("lessons[0]") != std::string::npos);
+    CHECK(unresolved.err.find("no-such-lesson") != std::string::npos);
+}

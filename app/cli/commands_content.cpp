@@ -45,6 +45,7 @@ int cmd_plugins_check(invocation& inv) {
                   {"kinds", m.kinds},
                   {"problems", registry.problems().size()},
                   {"lessons", registry.lessons().size()},
+                  {"drills", registry.drills().size()},
                   {"evaluators", registry.evaluators().size()},
                   {"dialogues", registry.dialogues().size()}};
     } catch (const error& e) {
@@ -55,8 +56,8 @@ int cmd_plugins_check(invocation& inv) {
     } else if (result["ok"]) {
         inv.out << "ok: " << result["id"].get<std::string>() << ' ' << result["version"].get<std::string>() << " (API "
                 << result["api_version"].get<std::string>() << ", " << join(result["kinds"])
-                << "): " << result["problems"] << " problems, " << result["lessons"] << " lessons, "
-                << result["evaluators"] << " evaluators, " << result["dialogues"] << " dialogues\n";
+                << "): " << result["problems"] << " problems, " << result["lessons"] << " lessons, " << result["drills"]
+                << " drills, " << result["evaluators"] << " evaluators, " << result["dialogues"] << " dialogues\n";
     }
     if (!result["ok"]) {
         inv.err << "rehearse: " << path << ": " << result["error"].get<std::string>() << '\n';
@@ -164,13 +165,15 @@ int cmd_packs_lint(invocation& inv) {
                         {"files", report.files},
                         {"problems", report.problem_items},
                         {"lessons", report.lesson_items},
+                        {"drills", report.drill_items},
                         {"curricula", report.curricula},
                         {"violations", report.problems}});
     } else {
         for (const auto& p : report.problems) inv.err << p << '\n';
         if (report.ok())
             inv.out << "ok: " << report.files << " files, " << report.problem_items << " problems, "
-                    << report.lesson_items << " lessons, " << report.curricula << " curricula\n";
+                    << report.lesson_items << " lessons, " << report.drill_items << " drills, " << report.curricula
+                    << " curricula\n";
     }
     if (!report.ok()) {
         if (!inv.global.json) inv.err << "rehearse: " << report.problems.size() << " problems found\n";

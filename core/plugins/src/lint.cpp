@@ -40,6 +40,7 @@ lint_report lint_paths(const std::vector<std::string>& paths) {
     for (const auto& v : registry.unresolved_references()) report.problems.push_back(v.to_string());
     report.problem_items = registry.problems().size();
     report.lesson_items = registry.lessons().size();
+    report.drill_items = registry.drills().size();
     report.curricula = registry.curricula().size();
     return report;
 }

@@ -15,11 +15,12 @@ struct lint_report {
     std::size_t files = 0;
     std::size_t problem_items = 0;
     std::size_t lesson_items = 0;
+    std::size_t drill_items = 0;
     std::size_t curricula = 0;
     bool ok() const noexcept { return problems.empty(); }
 };
 
-/// Each path is a `.so` plugin, a `rehearse.content/1` JSON file or a `rehearse.curriculum/1` file.
+/// Each path is a `.so` plugin, a `rehearse.content/1` (or `/1.1`) JSON file or a `rehearse.curriculum/1` file.
 lint_report lint_paths(const std::vector<std::string>& paths);
 
 }  // namespace rehearse
