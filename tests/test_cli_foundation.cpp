@@ -47,8 +47,13 @@ TEST_CASE("plugins --json lists the bundled plugins with their documented fields
         for (const char* key : {"id", "version", "api_version", "kinds", "path"}) CHECK_MESSAGE(p.contains(key), key);
         CHECK(p["api_version"] == "1.0");
         CHECK(std::filesystem::exists(p["path"].get<std::string>()));
+        // `kinds` keeps to the listing's original set; later kinds (drills) appear in all_kinds.
+        const std::set<std::string> listed{"problems", "lessons", "evaluator", "dialogue"};
+        for (const auto& kind : p["kinds"]) CHECK_MESSAGE(listed.count(kind.get<std::string>()) == 1, kind);
+        if (p["id"] == "drills") CHECK(p["all_kinds"] == json::array({"drills"}));
         ids.insert(p["id"].get<std::string>());
     }
+    CHECK(ids.count("drills"));
     CHECK(ids.count("startup"));
     CHECK(ids.count("classics"));
     CHECK(ids.count("concepts"));

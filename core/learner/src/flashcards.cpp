@@ -147,11 +147,16 @@ std::vector<std::string> due_cards(store& s, const content_registry& content, st
 }
 
 review_outcome review_card(app_context& ctx, const learner& who, std::string_view card_id, int rating) {
-    return review_card(ctx.db(), ctx.content(), who, card_id, rating, ctx.now());
+    return review_card(ctx.db(), ctx.content(), who, card_id, rating, [&ctx] { return ctx.now(); });
 }
 
 review_outcome review_card(store& s, const content_registry& content, const learner& who, std::string_view card_id,
                            int rating, sys_ms now) {
+    return review_card(s, content, who, card_id, rating, [now] { return now; });
+}
+
+review_outcome review_card(store& s, const content_registry& content, const learner& who, std::string_view card_id,
+                           int rating, const std::function<sys_ms()>& clock_now) {
     const auto grade = fsrs::rating_from_int(rating);
     if (!grade) throw error(errc::invalid_input, "a review rating is 1 (again), 2 (hard), 3 (good) or 4 (easy)");
     const auto text = find_card(content, card_id);
@@ -161,6 +166,9 @@ review_outcome review_card(store& s, const content_registry& content, const lear
 
     review_outcome out;
     s.transaction([&](SQLite::Database& db) {
+        // Read inside the write lock: two reviews of one card racing on a server then carry the
+        // times in the order they are stored, and the later never reads as before the last review.
+        const sys_ms now = clock_now();
         SQLite::Statement started(db, "SELECT COUNT(*) FROM lesson_progress WHERE learner_id = ? AND lesson_id = ?");
         bind_all(started, who.id, l->id);
         if (count(started) == 0)

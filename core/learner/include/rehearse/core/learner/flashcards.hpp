@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,9 @@ struct review_outcome {
 /// error(invalid_input) for a rating outside 1..4.
 review_outcome review_card(store& s, const content_registry& content, const learner& who, std::string_view card_id,
                            int rating, sys_ms now);
+/// The same with the time read once the database's write lock is held (`clock_now` is called once).
+review_outcome review_card(store& s, const content_registry& content, const learner& who, std::string_view card_id,
+                           int rating, const std::function<sys_ms()>& clock_now);
 review_outcome review_card(app_context& ctx, const learner& who, std::string_view card_id, int rating);
 
 void to_json(nlohmann::json& j, const review_outcome& r);
