@@ -26,6 +26,13 @@ void add_content_routes(router& rt, route_context rc) {
     });
     rt.add("GET", "/api/v1/lessons/{id}",
            [&ctx](const request& r) { return response::json(200, lesson_json(ctx.content(), r.param("id"))); });
+    rt.add("GET", "/api/v1/drills", [&ctx](const request& r) {
+        drill_filter filter{r.query_value("difficulty"), r.query_value("dimension"), r.query_value("kind"),
+                            r.query_value("all") == "true"};
+        return page(r, drills_json(ctx.content(), filter), "id");
+    });
+    rt.add("GET", "/api/v1/drills/{id}",
+           [&ctx](const request& r) { return response::json(200, drill_json(ctx.content(), r.param("id"))); });
     rt.add("GET", "/api/v1/curricula",
            [&ctx](const request& r) { return page(r, curricula_json(ctx.content()), "id"); });
     rt.add("GET", "/api/v1/curricula/{id}", [&ctx](const request& r) {

@@ -4,6 +4,7 @@
 #include "http/routes.hpp"
 
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/drills/drill_practice.hpp"
 #include "rehearse/core/grading/answer_attempts.hpp"
 #include "rehearse/core/grading/evaluation.hpp"
 #include "rehearse/core/learner/attempt_history.hpp"
@@ -117,12 +118,24 @@ void add_learner_routes(router& rt, route_context rc) {
         return response::json(200, json(find_attempt(ctx.db(), who, n)));
     });
 
+    // Drills: grade, record, schedule again (`rehearse drill`). Grading calls no plugin code.
+    rt.add("POST", "/api/v1/learners/{name}/drill-attempts", [&ctx](const request& r) {
+        const json body = body_object(r);
+        const learner who = require_learner(ctx.db(), r.param("name"));
+        const std::string drill = required_string(body, "drill");
+        const std::string answer = required_string(body, "answer");
+        ctx.content().require_drill(drill);
+        return created(json(practise_drill(ctx, who, drill, answer)));
+    });
+
     // The learner model.
     rt.add("GET", "/api/v1/learners/{name}/next", [&ctx](const request& r) {
         const learner who = require_learner(ctx.db(), r.param("name"));
         std::optional<activity_kind> only;
         if (const auto k = r.query_value("kind"); k && !k->empty()) only = parse_activity_kind(*k);
-        return response::json(200, json(recommend_next(ctx, who, only)));
+        std::optional<int> minutes;
+        if (r.query_value("minutes")) minutes = static_cast<int>(integer_query(r, "minutes", 2, 600, 0));
+        return response::json(200, json(recommend_next(ctx, who, only, minutes)));
     });
     rt.add("GET", "/api/v1/learners/{name}/progress", [&ctx](const request& r) {
         return response::json(200, json(learner_progress(ctx, require_learner(ctx.db(), r.param("name")))));
