@@ -3,7 +3,8 @@
 // so every run offers the same load however many connections carry it. Reports connection errors and
 // latency percentiles for 200 connections against a baseline of 16 connections carrying the same
 // total request rate, in the same run: the ratio shows what holding many connections costs.
-//   bench_http_connections [SECONDS_PER_RUN] [TOTAL_REQUESTS_PER_SECOND]
+//   bench_http_connections [SECONDS_PER_RUN] [TOTAL_REQUESTS_PER_SECOND] [SERVE OPTIONS...]
+// e.g. `bench_http_connections 10 400 --threads 8` runs the server as it was sized before.
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -44,7 +45,7 @@ struct served {
     std::uint16_t port = 0;
 };
 
-served start_server(const fs::path& dir) {
+served start_server(const fs::path& dir, const std::vector<std::string>& serve_options) {
     const fs::path out = dir / "stdout", err = dir / "stderr";
     served s;
     s.pid = fork();
@@ -53,8 +54,13 @@ served start_server(const fs::path& dir) {
         const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(o, 1);
         dup2(e, 2);
-        const std::string db = (dir / "bench.db").string();
-        execl(REHEARSE_CLI, REHEARSE_CLI, "serve", "--port", "0", "--quiet", "--db", db.c_str(), nullptr);
+        std::vector<std::string> args{
+            REHEARSE_CLI, "serve", "--port", "0", "--quiet", "--db", (dir / "bench.db").string()};
+        args.insert(args.end(), serve_options.begin(), serve_options.end());
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(REHEARSE_CLI, argv.data());
         _exit(127);
     }
     const std::string marker = "Rehearse is serving on http://127.0.0.1:";
@@ -163,7 +169,7 @@ int main(int argc, char** argv) {
     const double rate = argc > 2 ? std::atof(argv[2]) : 400;
     char dir_template[] = "/tmp/rehearse-bench-http-XXXXXX";
     const fs::path dir = mkdtemp(dir_template);
-    const served s = start_server(dir);
+    const served s = start_server(dir, std::vector<std::string>(argv + std::min(argc, 3), argv + argc));
     {
         Poco::Net::HTTPClientSession session("127.0.0.1", s.port);
         request(session, "POST", "/api/v1/learners", R"({"name":"bench"})");
