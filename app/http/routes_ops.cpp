@@ -23,7 +23,7 @@ void add_ops_routes(router& rt, route_context rc, const request_metrics& metrics
             int version = 0;
             ctx.db().with_db([&](SQLite::Database& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
             database = {{"status", "ok"}, {"schema_version", version}};
-        } catch (const std::exception& e) {
+        } catch (const std::exception&) {
             ok = false;
             database = {{"status", "failing"}, {"detail", "the database does not answer"}};
         }
