@@ -1,8 +1,12 @@
 // Ranking by meaning (terms, BM25) and the mock interviewer's reading of clarifying questions, on the
 // real bundled problems and on the labelled paraphrase sets in tests/clarifications/.
+#include "rehearse/core/content/content_schema.hpp"
+#include "rehearse/core/plugins/lint.hpp"
 #include "rehearse/core/runtime/app_context.hpp"
 #include "rehearse/core/sessions/clarification_matcher.hpp"
 #include "rehearse/core/sessions/text_ranking.hpp"
+
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -10,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -59,7 +64,16 @@ struct clarif_test_figures {
     double false_rate() const { return negatives ? static_cast<double>(false_answers) / negatives : 0; }
 };
 
+// REHEARSE_CLARIF_MISSES=1 lists every item read wrongly (a miss, a wrong or a false answer).
+void clarif_test_list_miss(const std::string& file, const nlohmann::json& item, const std::vector<std::string>& got) {
+    MESSAGE(file << " [" << item["problem"].get<std::string>() << ", " << item["kind"].get<std::string>() << "] "
+                 << item["text"].get<std::string>()
+                 << "\n  expected: " << (item.contains("expect") ? item["expect"].dump() : "[]")
+                 << "\n  got: " << nlohmann::json(got).dump());
+}
+
 clarif_test_figures clarif_test_measure(const std::string& file) {
+    const bool list_misses = std::getenv("REHEARSE_CLARIF_MISSES") != nullptr;
     const auto path = std::filesystem::path(REHEARSE_TEST_SOURCE_DIR) / "clarifications" / file;
     std::ifstream in(path);
     REQUIRE_MESSAGE(in.good(), path.string());
@@ -83,11 +97,18 @@ clarif_test_figures clarif_test_measure(const std::string& file) {
                 ++f.expected;
                 if (clarif_test_has(got, e.get<std::string>())) ++f.hit;
             }
+            bool missed = false;
+            for (const auto& e : expected) missed = missed || !clarif_test_has(got, e);
             for (const auto& g : got)
-                if (!clarif_test_has(expected, g)) ++f.wrong;
+                if (!clarif_test_has(expected, g)) {
+                    ++f.wrong;
+                    missed = true;
+                }
+            if (missed && list_misses) clarif_test_list_miss(file, item, got);
         } else {
             ++f.negatives;
             if (!got.empty()) ++f.false_answers;
+            if (!got.empty() && list_misses) clarif_test_list_miss(file, item, got);
         }
     }
     return f;
@@ -241,6 +262,50 @@ TEST_CASE("clarification matcher on immigration-document-review") {
         CHECK_FALSE(r.is_question);
         CHECK(r.answered.empty());
         CHECK(r.unanswerable.empty());
+    }
+}
+
+TEST_CASE("a clarification's asked_as wordings: optional, schema 1.1, non-empty strings") {
+    const auto path =
+        std::filesystem::path(REHEARSE_PROJECT_SOURCE_DIR) / "plugins" / "ladder-pack" / "content" / "problems.json";
+    std::ifstream in(path);
+    REQUIRE(in.good());
+    auto doc = nlohmann::json::parse(in);
+    REQUIRE(doc["problems"][0]["clarifications"][0].contains("asked_as"));
+    CHECK(rehearse::validate_content(doc).empty());
+
+    SUBCASE("a pack without them still loads, under 1.0 or 1.1") {
+        auto old_doc = doc;
+        for (auto& p : old_doc["problems"])
+            for (auto& c : p["clarifications"]) c.erase("asked_as");
+        CHECK(rehearse::validate_content(old_doc).empty());
+        old_doc["schema"] = "rehearse.content/1";
+        CHECK(rehearse::validate_content(old_doc).empty());
+    }
+    SUBCASE("a 1.0 document may not carry them") {
+        doc["schema"] = "rehearse.content/1";
+        const auto refused = rehearse::validate_content(doc);
+        REQUIRE_FALSE(refused.empty());
+        CHECK(refused[0].to_string().rfind("problems[0].clarifications[0].asked_as: asked_as needs", 0) == 0);
+    }
+    SUBCASE("an empty or non-string wording is an error naming the file and the path") {
+        doc["problems"][1]["clarifications"][2]["asked_as"][1] = "";
+        doc["problems"][1]["clarifications"][3]["asked_as"][0] = 42;
+        doc["problems"][1]["clarifications"][4]["asked_as"] = "How long?";
+        rehearse::test::temp_dir dir;
+        const std::string file = dir.file("bad-wordings.json");
+        std::ofstream(file) << doc.dump(2);
+        const auto report = rehearse::lint_paths({file});
+        CHECK_FALSE(report.ok());
+        auto reported = [&](const std::string& where) {
+            return std::any_of(report.problems.begin(), report.problems.end(), [&](const std::string& line) {
+                return line.find("bad-wordings.json") != std::string::npos && line.find(where) != std::string::npos;
+            });
+        };
+        CHECK(reported("problems[1].clarifications[2].asked_as[1]: expected a non-empty string"));
+        CHECK(reported("problems[1].clarifications[3].asked_as[0]: expected a non-empty string"));
+        CHECK(reported("problems[1].clarifications[4].asked_as"));
+        for (const auto& line : report.problems) MESSAGE(line);
     }
 }
 

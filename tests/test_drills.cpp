@@ -64,8 +64,8 @@ json drills_minimal(const std::string& schema) {
 }  // namespace
 
 TEST_CASE("drills are content of schema 1.1; a 1.0 document still validates and may not carry drills") {
-    // A pack written for 1.0 (problems and lessons only) loads unchanged: every bundled problem and
-    // lesson pack declares rehearse.content/1.
+    // A pack written for 1.0 (problems and lessons only) loads unchanged: the bundled lesson pack
+    // declares rehearse.content/1.
     json old_doc{{"schema", "rehearse.content/1"}, {"lessons", json::array()}};
     CHECK(validate_content(old_doc).empty());
     CHECK(validate_content(drills_minimal("rehearse.content/1.1")).empty());

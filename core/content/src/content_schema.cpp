@@ -124,7 +124,7 @@ void check_flags(json_check& c, const json& problem, const std::string& path) {
     });
 }
 
-void check_problem(json_check& c, const json& p, const std::string& path) {
+void check_problem(json_check& c, const json& p, const std::string& path, int minor) {
     if (!c.object(p, path,
                   {"id", "title", "difficulty", "statement", "dimensions", "format", "flags", "clarifications",
                    "estimates", "components", "entities", "endpoints", "probes", "deep_dives", "pitfalls", "hints",
@@ -144,11 +144,18 @@ void check_problem(json_check& c, const json& p, const std::string& path) {
 
     std::set<std::string> seen_intents;
     each(c, p, path, "clarifications", 2, [&](const json& q, const std::string& qp) {
-        if (!c.object(q, qp, {"intent", "question", "answer", "keywords"})) return;
+        if (!c.object(q, qp, {"intent", "question", "answer", "keywords"}, {"asked_as"})) return;
         if (const auto* intent = c.one_of(q, qp, "intent", intents)) seen_intents.insert(*intent);
         c.string(q, qp, "question");
         c.string(q, qp, "answer");
         c.strings(q, qp, "keywords", 1);
+        // Example wordings of the question (1.1): a 1.0 host refuses unknown keys, so a 1.0 document
+        // cannot carry them.
+        if (q.contains("asked_as") && minor < 1)
+            c.fail(json_check::join(qp, "asked_as"),
+                   "asked_as needs \"schema\": \"" + std::string(content_schema_1_1_id) + "\"");
+        else
+            c.strings(q, qp, "asked_as", 1, false);
     });
     if (p.contains("clarifications") && p["clarifications"].is_array())
         for (auto needed : {"scale", "functional"})
@@ -377,7 +384,8 @@ std::vector<violation> validate_content(const json& doc) {
         c.fail("drills", "drills need \"schema\": \"" + std::string(content_schema_1_1_id) +
                              "\" (this document says \"" + std::string(content_schema_id) + "\")");
     each(
-        c, doc, "", "problems", 0, [&](const json& p, const std::string& path) { check_problem(c, p, path); }, false);
+        c, doc, "", "problems", 0,
+        [&](const json& p, const std::string& path) { check_problem(c, p, path, minor.value_or(1)); }, false);
     each(
         c, doc, "", "lessons", 0, [&](const json& l, const std::string& path) { check_lesson(c, l, path); }, false);
     each(

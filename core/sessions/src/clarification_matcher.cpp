@@ -1,9 +1,10 @@
 // Reading a candidate's message against the problem's clarifications. The message is cut into the
 // questions it asks (clarification_questions.cpp); each question is a design question (it asks which
-// technology or architecture to use), or it is ranked against the clarifications with BM25 over four
-// fields (question, keywords, intent with the general words of that intent, answer; weighted). A
-// clarification is a candidate only when the question gives evidence for it: two different terms of
-// its topic (question, keywords, intent), or one term rare among the problem's clarifications; the
+// technology or architecture to use), or it is ranked against the clarifications with BM25 over five
+// fields (question, keywords, intent with the general words of that intent, answer, and the example
+// wordings of the content's `asked_as`; weighted). A clarification is a candidate only when the
+// question gives evidence for it: two different terms of its topic (question, keywords, intent,
+// example wordings), or one term of its own text rare among the problem's clarifications; the
 // words an intent needs (a scale clarification answers a question about amounts); and the topics only
 // their own clarification answers (team, cost, deadline, ...). The best candidate is answered when its
 // score is high enough for the length of the question and clearly ahead of the other candidates;
@@ -30,10 +31,11 @@ namespace {
 namespace txt = rehearse::sdk::text;
 
 // ---------------------------------------------------------------------------------------------
-// Tuning (on the dev, heldout and heldout2 paraphrase sets in tests/clarifications/; see RESULTS.md).
+// Tuning (on the dev, heldout, heldout2 and heldout3 paraphrase sets in tests/clarifications/; see
+// RESULTS.md).
 
-enum clarif_field { cf_question, cf_keywords, cf_intent, cf_answer, cf_count };
-constexpr std::array<double, cf_count> clarif_field_weight{1.0, 1.0, 0.5, 0.5};
+enum clarif_field { cf_question, cf_keywords, cf_intent, cf_answer, cf_asked_as, cf_count };
+constexpr std::array<double, cf_count> clarif_field_weight{1.0, 1.0, 0.5, 0.5, 1.0};
 constexpr double clarif_min_score = 3.0;     // the combined BM25 score of the best match, at least
 constexpr double clarif_min_per_term = 0.3;  // ... and per term of the question (its length normalised)
 constexpr double clarif_min_margin = 0.1;    // ... and ahead of the other candidates by this share of its score
@@ -110,6 +112,7 @@ bool clarif_own_topic(const std::string& term) {
 struct clarification_matcher::impl {
     std::array<ranking::bm25, cf_count> fields;
     std::vector<std::set<std::string>> topic_terms;     ///< per clarification: terms of question, keywords, intent
+    std::vector<std::set<std::string>> asked_terms;     ///< per clarification: terms of its asked_as wordings
     std::map<std::string, std::size_t> topic_df;        ///< clarifications whose topic terms hold the term
     std::vector<std::string> intents;                   ///< per clarification: its intent
     std::vector<std::set<std::string>> question_terms;  ///< per clarification: terms of its question
@@ -135,22 +138,28 @@ struct clarification_matcher::impl {
         return used;
     }
 
-    // Enough evidence that clarification `d` is what the query asks about: the words its intent needs;
-    // `min_topic_terms` different terms of its topic (question, keywords, intent), or when `one_rare`
-    // one term few other clarifications' topics hold; and every own-topic term of the query (team,
-    // cost, ...) is a topic of `d`.
-    bool evidence(const std::vector<std::string>& q, std::size_t d, std::size_t min_topic_terms, bool one_rare) const {
-        if (!clarif_asks_intent(intents[d], question_terms[d], q)) return false;
+    // How much evidence the query gives that clarification `d` is what it asks about: none without the
+    // words its intent needs or with an own-topic term of the query (team, cost, ...) that is not a
+    // topic of `d`; `ev_terms` with `min_topic_terms` different terms of its topic (question, keywords,
+    // intent, example wordings); `ev_one_rare` when `one_rare` and a single term of its own topic
+    // (not of its example wordings) is one few other clarifications hold.
+    enum evidence_level { ev_none, ev_one_rare, ev_terms };
+    evidence_level evidence(const std::vector<std::string>& q, std::size_t d, std::size_t min_topic_terms,
+                            bool one_rare) const {
+        if (!clarif_asks_intent(intents[d], question_terms[d], q)) return ev_none;
         std::set<std::string> on_topic;
         double weight = 0;
         for (const auto& t : q) {
-            const bool held = topic_terms[d].count(t) > 0;
-            if (!held && clarif_own_topic(t)) return false;
+            const bool own = topic_terms[d].count(t) > 0;
+            const bool held = own || asked_terms[d].count(t) > 0;
+            if (!held && clarif_own_topic(t)) return ev_none;
             if (!held || !on_topic.insert(t).second) continue;
             // ln((N + 1) / (n + 0.5)): 1.9 for a term of one clarification out of nine, 1.05 for three.
-            weight += std::log(static_cast<double>(count + 1) / (static_cast<double>(topic_df.at(t)) + 0.5));
+            // A word of the example wordings alone says little ("show", "app"): not rare evidence.
+            if (own) weight += std::log(static_cast<double>(count + 1) / (static_cast<double>(topic_df.at(t)) + 0.5));
         }
-        return on_topic.size() >= min_topic_terms || (one_rare && weight >= clarif_min_rare_weight);
+        if (on_topic.size() >= min_topic_terms) return ev_terms;
+        return one_rare && weight >= clarif_min_rare_weight ? ev_one_rare : ev_none;
     }
 
     // The best clarification for the query terms, and whether it is a confident match.
@@ -161,8 +170,12 @@ struct clarification_matcher::impl {
         const auto s = scores(q);
         // The candidates are the clarifications the question gives evidence for; the best of them must
         // stand clear of every other clarification that has evidence too.
+        std::vector<evidence_level> level(count, ev_none);
         std::vector<bool> eligible(count);
-        for (std::size_t d = 0; d < count; ++d) eligible[d] = s[d] > 0 && evidence(q, d, min_topic_terms, one_rare);
+        for (std::size_t d = 0; d < count; ++d) {
+            if (s[d] > 0) level[d] = evidence(q, d, min_topic_terms, one_rare);
+            eligible[d] = level[d] != ev_none;
+        }
         std::size_t top = count;
         for (std::size_t d = 0; d < count; ++d)
             if (eligible[d] && (top == count || s[d] > s[top])) top = d;
@@ -174,8 +187,13 @@ struct clarification_matcher::impl {
         const double per_term = s[top] / static_cast<double>(unique.size());
         p.index = top;
         p.score = s[top];
+        // One rare word is judged on the clarification's own text: the example wordings' score would
+        // lift a question that shares a single word with them ("Which framework is the app built with?").
+        const double own_score = level[top] == ev_one_rare
+                                     ? s[top] - clarif_field_weight[cf_asked_as] * fields[cf_asked_as].score(q, top)
+                                     : s[top];
         p.confident =
-            s[top] >= min_score && per_term >= clarif_min_per_term && s[top] - second >= clarif_min_margin * s[top];
+            own_score >= min_score && per_term >= clarif_min_per_term && s[top] - second >= clarif_min_margin * s[top];
         return p;
     }
 };
@@ -200,16 +218,25 @@ clarification_matcher::clarification_matcher(const problem& p) {
             auto question = ranking::terms(text("question"));
             auto keyword_terms = ranking::terms(keywords);
             auto intent_terms = ranking::terms(intent);
+            // The ways candidates ask for this clarification ("asked_as"): their words are evidence
+            // and rank like its question, so a question in everyday words finds it.
+            std::string asked_as;
+            if (c.contains("asked_as") && c["asked_as"].is_array())
+                for (const auto& a : c["asked_as"])
+                    if (a.is_string()) asked_as += a.get<std::string>() + " . ";
+            auto asked_terms = ranking::terms(asked_as);
             ix->question_terms.emplace_back(question.begin(), question.end());
             std::set<std::string> topic(question.begin(), question.end());
             topic.insert(keyword_terms.begin(), keyword_terms.end());
             topic.insert(intent_terms.begin(), intent_terms.end());
             for (const auto& t : topic) ++ix->topic_df[t];
             ix->topic_terms.push_back(std::move(topic));
+            ix->asked_terms.emplace_back(asked_terms.begin(), asked_terms.end());
             ix->fields[cf_question].add(std::move(question));
             ix->fields[cf_keywords].add(std::move(keyword_terms));
             ix->fields[cf_intent].add(std::move(intent_terms));
             ix->fields[cf_answer].add(ranking::terms(text("answer")));
+            ix->fields[cf_asked_as].add(std::move(asked_terms));
             ++ix->count;
         }
     }
