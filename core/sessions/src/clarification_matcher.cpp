@@ -111,11 +111,12 @@ bool clarif_own_topic(const std::string& term) {
 
 struct clarification_matcher::impl {
     std::array<ranking::bm25, cf_count> fields;
-    std::vector<std::set<std::string>> topic_terms;     ///< per clarification: terms of question, keywords, intent
-    std::vector<std::set<std::string>> asked_terms;     ///< per clarification: terms of its asked_as wordings
-    std::map<std::string, std::size_t> topic_df;        ///< clarifications whose topic terms hold the term
-    std::vector<std::string> intents;                   ///< per clarification: its intent
-    std::vector<std::set<std::string>> question_terms;  ///< per clarification: terms of its question
+    std::vector<std::set<std::string>> topic_terms;  ///< per clarification: terms of question, keywords, intent
+    std::vector<std::set<std::string>> asked_terms;  ///< per clarification: terms of its asked_as wordings
+    std::vector<std::vector<std::set<std::string>>> wordings;  ///< per clarification: each wording's terms
+    std::map<std::string, std::size_t> topic_df;               ///< clarifications whose topic terms hold the term
+    std::vector<std::string> intents;                          ///< per clarification: its intent
+    std::vector<std::set<std::string>> question_terms;         ///< per clarification: terms of its question
     std::size_t count = 0;
 
     // Combined scores of every clarification for the query terms.
@@ -138,6 +139,19 @@ struct clarification_matcher::impl {
         return used;
     }
 
+    // The query holds two different terms of one example wording of clarification `d`: it asks the way
+    // candidates ask for it, which stands for the words its intent needs ("Do links die after a
+    // while?" is about retention without "how long").
+    bool worded_like(const std::vector<std::string>& q, std::size_t d) const {
+        for (const auto& w : wordings[d]) {
+            std::set<std::string> shared;
+            for (const auto& t : q)
+                if (w.count(t)) shared.insert(t);
+            if (shared.size() >= 2) return true;
+        }
+        return false;
+    }
+
     // How much evidence the query gives that clarification `d` is what it asks about: none without the
     // words its intent needs or with an own-topic term of the query (team, cost, ...) that is not a
     // topic of `d`; `ev_terms` with `min_topic_terms` different terms of its topic (question, keywords,
@@ -146,7 +160,10 @@ struct clarification_matcher::impl {
     enum evidence_level { ev_none, ev_one_rare, ev_terms };
     evidence_level evidence(const std::vector<std::string>& q, std::size_t d, std::size_t min_topic_terms,
                             bool one_rare) const {
-        if (!clarif_asks_intent(intents[d], question_terms[d], q)) return ev_none;
+        // Amounts are the one thing a scale clarification answers, however a question shares its words
+        // ("Who's on call for the API gateway?" is not "How many API calls a day?").
+        if (!clarif_asks_intent(intents[d], question_terms[d], q) && (intents[d] == "scale" || !worded_like(q, d)))
+            return ev_none;
         std::set<std::string> on_topic;
         double weight = 0;
         for (const auto& t : q) {
@@ -221,9 +238,15 @@ clarification_matcher::clarification_matcher(const problem& p) {
             // The ways candidates ask for this clarification ("asked_as"): their words are evidence
             // and rank like its question, so a question in everyday words finds it.
             std::string asked_as;
+            std::vector<std::set<std::string>> wording_terms;
             if (c.contains("asked_as") && c["asked_as"].is_array())
                 for (const auto& a : c["asked_as"])
-                    if (a.is_string()) asked_as += a.get<std::string>() + " . ";
+                    if (a.is_string()) {
+                        asked_as += a.get<std::string>() + " . ";
+                        const auto w = ranking::terms(a.get<std::string>());
+                        wording_terms.emplace_back(w.begin(), w.end());
+                    }
+            ix->wordings.push_back(std::move(wording_terms));
             auto asked_terms = ranking::terms(asked_as);
             ix->question_terms.emplace_back(question.begin(), question.end());
             std::set<std::string> topic(question.begin(), question.end());
