@@ -155,11 +155,13 @@ struct clarification_matcher::impl {
     // How much evidence the query gives that clarification `d` is what it asks about: none without the
     // words its intent needs or with an own-topic term of the query (team, cost, ...) that is not a
     // topic of `d`; `ev_terms` with `min_topic_terms` different terms of its topic (question, keywords,
-    // intent, example wordings); `ev_one_rare` when `one_rare` and a single term of its own topic
+    // intent, and for the first topic of a question its example wordings: a second topic in the words
+    // the first left over needs the clarification's own text, or the wordings' everyday words add
+    // answers nobody asked for); `ev_one_rare` for the first topic when a single term of its own text
     // (not of its example wordings) is one few other clarifications hold.
     enum evidence_level { ev_none, ev_one_rare, ev_terms };
     evidence_level evidence(const std::vector<std::string>& q, std::size_t d, std::size_t min_topic_terms,
-                            bool one_rare) const {
+                            bool first_topic) const {
         // Amounts are the one thing a scale clarification answers, however a question shares its words
         // ("Who's on call for the API gateway?" is not "How many API calls a day?").
         if (!clarif_asks_intent(intents[d], question_terms[d], q) && (intents[d] == "scale" || !worded_like(q, d)))
@@ -168,7 +170,7 @@ struct clarification_matcher::impl {
         double weight = 0;
         for (const auto& t : q) {
             const bool own = topic_terms[d].count(t) > 0;
-            const bool held = own || asked_terms[d].count(t) > 0;
+            const bool held = own || (first_topic && asked_terms[d].count(t) > 0);
             if (!held && clarif_own_topic(t)) return ev_none;
             if (!held || !on_topic.insert(t).second) continue;
             // ln((N + 1) / (n + 0.5)): 1.9 for a term of one clarification out of nine, 1.05 for three.
@@ -176,12 +178,12 @@ struct clarification_matcher::impl {
             if (own) weight += std::log(static_cast<double>(count + 1) / (static_cast<double>(topic_df.at(t)) + 0.5));
         }
         if (on_topic.size() >= min_topic_terms) return ev_terms;
-        return one_rare && weight >= clarif_min_rare_weight ? ev_one_rare : ev_none;
+        return first_topic && weight >= clarif_min_rare_weight ? ev_one_rare : ev_none;
     }
 
     // The best clarification for the query terms, and whether it is a confident match.
     clarif_pick best(const std::vector<std::string>& q, double min_score, std::size_t min_topic_terms,
-                     bool one_rare) const {
+                     bool first_topic) const {
         clarif_pick p;
         if (q.empty() || count == 0) return p;
         const auto s = scores(q);
@@ -190,7 +192,7 @@ struct clarification_matcher::impl {
         std::vector<evidence_level> level(count, ev_none);
         std::vector<bool> eligible(count);
         for (std::size_t d = 0; d < count; ++d) {
-            if (s[d] > 0) level[d] = evidence(q, d, min_topic_terms, one_rare);
+            if (s[d] > 0) level[d] = evidence(q, d, min_topic_terms, first_topic);
             eligible[d] = level[d] != ev_none;
         }
         std::size_t top = count;
@@ -237,17 +239,16 @@ clarification_matcher::clarification_matcher(const problem& p) {
             auto intent_terms = ranking::terms(intent);
             // The ways candidates ask for this clarification ("asked_as"): their words are evidence
             // and rank like its question, so a question in everyday words finds it.
-            std::string asked_as;
+            std::vector<std::string> asked_terms;
             std::vector<std::set<std::string>> wording_terms;
             if (c.contains("asked_as") && c["asked_as"].is_array())
                 for (const auto& a : c["asked_as"])
                     if (a.is_string()) {
-                        asked_as += a.get<std::string>() + " . ";
                         const auto w = ranking::terms(a.get<std::string>());
+                        asked_terms.insert(asked_terms.end(), w.begin(), w.end());
                         wording_terms.emplace_back(w.begin(), w.end());
                     }
             ix->wordings.push_back(std::move(wording_terms));
-            auto asked_terms = ranking::terms(asked_as);
             ix->question_terms.emplace_back(question.begin(), question.end());
             std::set<std::string> topic(question.begin(), question.end());
             topic.insert(keyword_terms.begin(), keyword_terms.end());
