@@ -320,30 +320,35 @@ void clarif_test_report(const std::string& name, const clarif_test_figures& f) {
 
 }  // namespace
 
-// The matcher was redesigned on these three sets (dev, heldout, heldout2 are all development data
-// now): the floors sit just under what they measure, so a change that makes any of them worse fails.
+// The matcher was redesigned on these four sets and the content's example wordings tuned on them (dev,
+// heldout, heldout2 and heldout3 are all development data now): the floors sit just under what they
+// measure, so a change that makes any of them worse fails.
 TEST_CASE("clarification matching accuracy on the labelled paraphrases") {
     const auto dev = clarif_test_measure("paraphrases-dev.json");
     const auto heldout = clarif_test_measure("paraphrases-heldout.json");
     const auto heldout2 = clarif_test_measure("paraphrases-heldout2.json");
+    const auto heldout3 = clarif_test_measure("paraphrases-heldout3.json");
     clarif_test_report("dev", dev);
     clarif_test_report("heldout", heldout);
     clarif_test_report("heldout2", heldout2);
-    CHECK(dev.accuracy() >= 0.90);
+    clarif_test_report("heldout3", heldout3);
+    CHECK(dev.accuracy() >= 0.95);
     CHECK(dev.false_rate() <= 0.05);
-    CHECK(heldout.accuracy() >= 0.85);
-    CHECK(heldout.false_rate() <= 0.09);
-    CHECK(heldout2.accuracy() >= 0.82);
+    CHECK(heldout.accuracy() >= 0.92);
+    CHECK(heldout.false_rate() <= 0.05);
+    CHECK(heldout2.accuracy() >= 0.95);
     CHECK(heldout2.false_rate() <= 0.05);
+    CHECK(heldout3.accuracy() >= 0.83);
+    CHECK(heldout3.false_rate() <= 0.05);
 }
 
-// Written before the redesign, labelled from the problems' content only, and measured once after it:
-// 56/84 = 66.7% top-1 and 1/22 = 4.5% false answers. The false-answer goal (<= 5%) is met; the
-// accuracy goal (>= 90%) is not, so the accuracy floor is a regression floor just under the measured
-// figure, not the target.
-TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout3)") {
-    const auto heldout3 = clarif_test_measure("paraphrases-heldout3.json");
-    clarif_test_report("heldout3", heldout3);
-    CHECK(heldout3.accuracy() >= 0.66);
-    CHECK(heldout3.false_rate() <= 0.05);
+// Written from the problems' content only before the example wordings existed, and measured once after
+// the matcher and the wordings were final: 72/100 = 72.0% top-1 and 4/31 = 12.9% false answers (52.0%
+// and 12.9% without the wordings). Neither goal (>= 90%, <= 5%) is met, so both are regression floors
+// just under the measured figures, not the targets.
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout4)") {
+    const auto heldout4 = clarif_test_measure("paraphrases-heldout4.json");
+    clarif_test_report("heldout4", heldout4);
+    CHECK(heldout4.accuracy() >= 0.71);
+    CHECK(heldout4.false_rate() <= 0.13);
 }
