@@ -48,7 +48,8 @@ class request_ids {
         : prefix_(std::to_string(
               static_cast<unsigned long>(std::chrono::steady_clock::now().time_since_epoch().count() & 0xffffff))) {}
     std::string next(const Poco::Net::HTTPServerRequest& req) {
-        const std::string& given = req.get("X-Request-Id", "");
+        // A copy: get() with a default returns a reference to that default, a temporary here.
+        const std::string given = req.has("X-Request-Id") ? req.get("X-Request-Id") : std::string();
         if (!given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](unsigned char c) {
                 return std::isalnum(c) || c == '-' || c == '_';
             }))
