@@ -2,6 +2,7 @@
 #include "scheduler_fixture.hpp"
 
 #include "rehearse/core/base/error.hpp"
+#include "rehearse/core/content/content_schema.hpp"
 #include "rehearse/core/learner/attempts.hpp"
 #include "rehearse/core/learner/progress.hpp"
 #include "rehearse/core/learner/selection.hpp"
@@ -51,7 +52,7 @@ evaluation_result one_finding() {
 /// A registry with the bundled problems and lessons copied, `retire` ones marked retired.
 std::unique_ptr<content_registry> copy_with_retired(const content_registry& from, const std::set<std::string>& retire) {
     auto reg = std::make_unique<content_registry>();
-    json doc{{"schema", "rehearse.content/1"}, {"problems", json::array()}, {"lessons", json::array()}};
+    json doc{{"schema", std::string(content_schema_1_1_id)}, {"problems", json::array()}, {"lessons", json::array()}};
     for (const problem* p : from.problems()) {
         json d = p->doc;
         if (retire.count(p->id)) d["retired"] = true;
