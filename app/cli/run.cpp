@@ -32,7 +32,7 @@ std::vector<command> all_commands() {
     for (auto&& list :
          {content_commands(), learner_commands(), attempt_commands(), review_commands(), plan_commands(),
           srs_commands(), evaluation_commands(), simulation_commands(), serve_commands(), mock_commands(),
-          teach_commands(), access_commands()})
+          teach_commands(), access_commands(), backup_commands()})
         for (auto& c : list) out.push_back(c);
     return out;
 }
