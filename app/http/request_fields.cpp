@@ -75,15 +75,23 @@ long integer_query(const request& r, const std::string& name, long min, long max
 json body_object(const request& r) {
     if (r.body.empty()) throw error(errc::invalid_input, "expected a JSON object in the request body");
     json doc;
+    // The last key read names the field when a number overflows: the lexer fails on the value
+    // right after its key, before the value reaches this callback.
+    std::string last_key;
     try {
-        doc = json::parse(r.body, [](int depth, json::parse_event_t, json&) {
+        doc = json::parse(r.body, [&last_key](int depth, json::parse_event_t event, json& parsed) {
             if (depth > max_json_depth)
                 throw error(errc::invalid_input,
                             "the JSON body nests deeper than " + std::to_string(max_json_depth) + " levels");
+            if (event == json::parse_event_t::key && parsed.is_string()) last_key = parsed.get<std::string>();
             return true;
         });
     } catch (const json::parse_error& e) {
         throw error(errc::invalid_input, std::string("malformed JSON: ") + e.what());
+    } catch (const json::out_of_range&) {
+        // nlohmann reports 1e400 as out_of_range, not as a parse error: the syntax is fine.
+        throw unprocessable_value(last_key.empty() ? std::string("a number in the body is out of range")
+                                                   : "\"" + last_key + "\" holds a number out of range");
     }
     if (!doc.is_object()) throw error(errc::invalid_input, "the request body must be a JSON object");
     return doc;

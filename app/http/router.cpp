@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 
 namespace rehearse::http {
@@ -62,10 +63,16 @@ const char* reason_phrase(int status) {
             return "Conflict";
         case 413:
             return "Content Too Large";
+        case 415:
+            return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Content";
         case 500:
             return "Internal Server Error";
         case 503:
             return "Service Unavailable";
+        case 505:
+            return "HTTP Version Not Supported";
         default:
             return "Error";
     }
@@ -110,6 +117,14 @@ void parse_target(request& r) {
             std::string value = eq == std::string_view::npos ? "" : percent_decode(pair.substr(eq + 1), true);
             r.query[std::move(key)] = std::move(value);
         }
+}
+
+bool is_json_media_type(std::string_view content_type) {
+    std::string type(content_type.substr(0, content_type.find(';')));
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (type == "application/json") return true;
+    return type.rfind("application/", 0) == 0 && type.size() > 17 && type.compare(type.size() - 5, 5, "+json") == 0;
 }
 
 int status_for(errc code) noexcept {
@@ -213,6 +228,16 @@ response router::dispatch(request& r) const {
         for (const auto& seg : rt.segments) r.route += "/" + seg;
         if (r.route.empty()) r.route = "/";
         if (authorize_) authorize_(r);
+        // Every body this API reads is JSON; anything else (text/plain, a form, no type at all) is
+        // refused rather than parsed as JSON on trust. An empty body carries no type to check.
+        if (!r.body.empty()) {
+            const auto type = r.headers.find("content-type");
+            if (type == r.headers.end() || !is_json_media_type(type->second))
+                return problem(415, "unsupported_media_type",
+                               "request bodies are JSON: send them with Content-Type: application/json" +
+                                   std::string(type == r.headers.end() ? " (this one had no Content-Type)"
+                                                                       : " (this one was " + type->second + ")"));
+        }
         return rt.run(r);
     }
     if (!allowed.empty()) {
@@ -232,6 +257,8 @@ response router::handle(request& r) const noexcept {
             parse_target(r);
             if (authenticate_) authenticate_(r);
             return dispatch(r);
+        } catch (const unprocessable_value& e) {
+            return problem(422, "out_of_range", e.what());
         } catch (const error& e) {
             return problem_for(e, [this](const std::string& m) { log(m); });
         } catch (const nlohmann::json::parse_error& e) {

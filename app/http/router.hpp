@@ -59,6 +59,17 @@ void parse_target(request& r);
 /// The HTTP status of an error code; the only mapping between the two.
 int status_for(errc code) noexcept;
 
+/// A body that is well-formed JSON but holds a value the server cannot represent (a number beyond
+/// a double's range, such as 1e400): answered 422 rather than 400, since the syntax is fine.
+class unprocessable_value : public error {
+   public:
+    explicit unprocessable_value(const std::string& message) : error(errc::invalid_input, message) {}
+};
+
+/// True when a Content-Type names JSON: application/json or an application/...+json type,
+/// parameters (charset) and letter case aside.
+bool is_json_media_type(std::string_view content_type);
+
 /// application/problem+json: {type, title, status, detail, code}.
 response problem(int status, std::string_view code, const std::string& detail);
 /// The problem for an error thrown by a use case. Codes that mean a fault of ours answer 500 with a

@@ -13,17 +13,22 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/IPAddress.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/ThreadPool.h>
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -98,6 +103,11 @@ std::optional<response> read_body(Poco::Net::HTTPServerRequest& req, request& r)
     const std::string limit_text = "request bodies are limited to " + std::to_string(max_body_bytes / 1024) + " KiB";
     const bool chunked = req.getChunkedTransferEncoding();
     if (!chunked && !req.hasContentLength()) return std::nullopt;  // no body announced: none is read
+    if (!chunked && req.getContentLength64() < 0) {
+        response out = problem(400, code_name(errc::invalid_input), "a Content-Length cannot be negative");
+        out.close = true;
+        return out;
+    }
     if (!chunked && req.getContentLength64() > static_cast<Poco::Int64>(max_body_bytes)) {
         if (req.getContentLength64() <= static_cast<Poco::Int64>(drain_limit)) drain(req.stream(), drain_limit);
         return too_large(limit_text + "; this one announced " + std::to_string(req.getContentLength64()) + " bytes");
@@ -142,7 +152,15 @@ class base_handler : public Poco::Net::HTTPRequestHandler {
             r.method = req.getMethod();
             r.target = req.getURI();
             if (req.has("Authorization")) r.headers["authorization"] = req.get("Authorization");
-            if (auto refused = read_body(req, r))
+            if (req.has("Content-Type")) r.headers["content-type"] = req.get("Content-Type");
+            if (req.getVersion() != Poco::Net::HTTPMessage::HTTP_1_0 &&
+                req.getVersion() != Poco::Net::HTTPMessage::HTTP_1_1) {
+                // Poco reads any "HTTP/x.y"; answering 200 to HTTP/9.9 would claim to speak it.
+                out = problem(505, "http_version_not_supported",
+                              "this server speaks HTTP/1.0 and HTTP/1.1, not " + req.getVersion());
+                out.close = true;
+                resp.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);  // Poco would echo the client's
+            } else if (auto refused = read_body(req, r))
                 out = std::move(*refused);
             else
                 out = shared_.routes.handle(r);
@@ -181,9 +199,74 @@ class handler_factory : public Poco::Net::HTTPRequestHandlerFactory {
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
         return new base_handler(shared_);
     }
+    /// What HTTPServer::stopAll does after stopping: every open connection closes (idle keep-alive
+    /// ones at once). The event is protected; HTTPServer reaches it as a friend, this server here.
+    void close_connections(const void* sender) { serverStopped(sender, true); }
 
    private:
     handler_shared& shared_;
+};
+
+/// Poco's connection, except that a request whose header Poco cannot parse as a number (a
+/// Content-Length of 2^64 or of "abc") gets an answer: Poco lets that SyntaxException escape with
+/// the socket already closed, and the client would see the connection drop. A duplicate of the
+/// socket's descriptor keeps the connection open for that answer. Poco's own MessageException
+/// answers (a junk request line, an over-long URL) stay its empty 400s: they are sent inside its
+/// request loop, which offers no hook.
+class answering_connection : public Poco::Net::HTTPServerConnection {
+   public:
+    using HTTPServerConnection::HTTPServerConnection;
+
+    void run() override {
+        const int spare = ::dup(socket().impl()->sockfd());
+        try {
+            HTTPServerConnection::run();
+        } catch (const Poco::SyntaxException& e) {
+            if (spare >= 0) answer_unparsable(spare, e.message());
+        }
+        if (spare >= 0) ::close(spare);
+    }
+
+   private:
+    static void answer_unparsable(int fd, const std::string& message) {
+        // Poco's message ends in the text it could not parse: all digits is a number too large.
+        const auto colon = message.rfind(": ");
+        const std::string value = colon == std::string::npos ? message : message.substr(colon + 2);
+        const bool digits =
+            !value.empty() && std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); });
+        const response out = digits
+                                 ? too_large("request bodies are limited to " + std::to_string(max_body_bytes / 1024) +
+                                             " KiB; this one announced " + value.substr(0, 40) + " bytes")
+                                 : problem(400, code_name(errc::invalid_input),
+                                           "a header holds \"" + value.substr(0, 64) + "\" where a number belongs");
+        const std::string bytes =
+            "HTTP/1.1 " + std::to_string(out.status) + (digits ? " Content Too Large" : " Bad Request") +
+            "\r\nContent-Type: " + out.content_type + "\r\nContent-Length: " + std::to_string(out.body.size()) +
+            "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + out.body;
+        if (::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) < 0) return;
+        // Closing with the unread body still queued would reset the connection and could discard
+        // the answer before the client reads it: end the sending side, then drain briefly.
+        ::shutdown(fd, SHUT_WR);
+        timeval wait{1, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+        char sink[4096];
+        for (int i = 0; i < 64 && ::recv(fd, sink, sizeof sink, 0) > 0; ++i) {
+        }
+    }
+};
+
+class answering_connection_factory : public Poco::Net::TCPServerConnectionFactory {
+   public:
+    answering_connection_factory(Poco::Net::HTTPServerParams::Ptr params,
+                                 Poco::Net::HTTPRequestHandlerFactory::Ptr handlers)
+        : params_(std::move(params)), handlers_(std::move(handlers)) {}
+    Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
+        return new answering_connection(socket, params_, handlers_);
+    }
+
+   private:
+    Poco::Net::HTTPServerParams::Ptr params_;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
 };
 
 std::string format_url(const Poco::Net::SocketAddress& address) {
@@ -221,7 +304,10 @@ struct server::impl {
         params->setKeepAliveTimeout(Poco::Timespan(5, 0));
         params->setTimeout(Poco::Timespan(10, 0));
         params->setServerName("rehearse");
-        http = std::make_unique<Poco::Net::HTTPServer>(new handler_factory(shared), pool, socket, params);
+        // What Poco::Net::HTTPServer does, with a connection that answers what Poco's leaves silent.
+        handlers = new handler_factory(shared);
+        http = std::make_unique<Poco::Net::TCPServer>(new answering_connection_factory(params, handlers), pool, socket,
+                                                      params);
         routes.metrics().set_gauges([this] {
             return std::vector<std::pair<std::string, double>>{
                 {"rehearse_http_connections_open", static_cast<double>(http->currentConnections())},
@@ -251,7 +337,8 @@ struct server::impl {
     server_detail::handler_shared shared;
     Poco::ThreadPool pool;  // outlives the server that runs connections on it
     Poco::Net::ServerSocket socket;
-    std::unique_ptr<Poco::Net::HTTPServer> http;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers;  // its serverStopped event closes idle connections
+    std::unique_ptr<Poco::Net::TCPServer> http;
     std::once_flag stopped;
 };
 
@@ -276,7 +363,8 @@ void server::stop(std::chrono::milliseconds grace) {
         const auto deadline = std::chrono::steady_clock::now() + grace;
         while (http.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        http.stopAll(true);  // whatever is still open (idle keep-alive connections) is closed
+        // Whatever is still open (idle keep-alive connections) is closed.
+        static_cast<handler_factory&>(*impl_->handlers).close_connections(&http);
         impl_->pool.joinAll();
     });
 }

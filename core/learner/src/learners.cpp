@@ -18,6 +18,8 @@ void validate_learner_name(std::string_view name) {
     for (unsigned char c : name)
         if (c < 0x20 || c == 0x7f || c == '/')
             throw error(errc::invalid_input, "a learner name may not contain control characters or '/'");
+    // "." and ".." would read as path steps in a URL (/learners/%2e%2e/...) and in file names.
+    if (name == "." || name == "..") throw error(errc::invalid_input, "a learner name may not be \".\" or \"..\"");
 }
 
 learner add_learner(store& s, std::string_view name, sys_ms now) {
