@@ -16,13 +16,18 @@
 #include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/HTTPServerResponseImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
 #include <Poco/Net/IPAddress.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/Net/TCPServerConnectionFactory.h>
 #include <Poco/ThreadPool.h>
+#include <Poco/Timestamp.h>
 
 #include <pthread.h>
 #include <signal.h>
@@ -35,6 +40,7 @@
 #include <cctype>
 #include <iostream>
 #include <istream>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -207,52 +213,76 @@ class handler_factory : public Poco::Net::HTTPRequestHandlerFactory {
     handler_shared& shared_;
 };
 
-/// Poco's connection, except that a request whose header Poco cannot parse as a number (a
-/// Content-Length of 2^64 or of "abc") gets an answer: Poco lets that SyntaxException escape with
-/// the socket already closed, and the client would see the connection drop. A duplicate of the
-/// socket's descriptor keeps the connection open for that answer. Poco's own MessageException
-/// answers (a junk request line, an over-long URL) stay its empty 400s: they are sent inside its
-/// request loop, which offers no hook.
+/// Poco's connection loop (HTTPServerConnection::run in Poco 1.11, which offers no hook), except
+/// in what it answers to a request it cannot read: Poco sends an empty 400 for a junk request line,
+/// an over-long URL or too many headers, and drops the connection without a word when a
+/// Content-Length is not a number it can hold (2^64, "abc"). Here each gets problem+json. The base
+/// class still listens for the server's stop and shuts the socket down, which ends this loop.
 class answering_connection : public Poco::Net::HTTPServerConnection {
    public:
-    using HTTPServerConnection::HTTPServerConnection;
+    answering_connection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+                         Poco::Net::HTTPRequestHandlerFactory::Ptr handlers)
+        : HTTPServerConnection(socket, params, handlers), params_(std::move(params)), handlers_(std::move(handlers)) {}
 
     void run() override {
-        const int spare = ::dup(socket().impl()->sockfd());
-        try {
-            HTTPServerConnection::run();
-        } catch (const Poco::SyntaxException& e) {
-            if (spare >= 0) answer_unparsable(spare, e.message());
+        const std::string server_name = params_->getSoftwareVersion();
+        Poco::Net::HTTPServerSession session(socket(), params_);
+        while (session.hasMoreRequests()) {
+            try {
+                Poco::Net::HTTPServerResponseImpl response(session);
+                Poco::Net::HTTPServerRequestImpl request(response, session, params_);
+                response.setDate(Poco::Timestamp());
+                response.setVersion(request.getVersion());
+                response.setKeepAlive(params_->getKeepAlive() && request.getKeepAlive() && session.canKeepAlive());
+                if (!server_name.empty()) response.set("Server", server_name);
+                std::unique_ptr<Poco::Net::HTTPRequestHandler> handler(handlers_->createRequestHandler(request));
+                if (request.getExpectContinue() && response.getStatus() == Poco::Net::HTTPResponse::HTTP_OK)
+                    response.sendContinue();
+                // The handler answers every request itself, errors included (it does not throw).
+                handler->handleRequest(request, response);
+                session.setKeepAlive(params_->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive());
+            } catch (const Poco::Net::NoMessageException&) {
+                break;  // the client closed or sent nothing: no request to answer
+            } catch (const Poco::Net::MessageException& e) {
+                answer_unreadable(session, problem(400, code_name(errc::invalid_input),
+                                                   "the request could not be read: " + e.message()));
+            } catch (const Poco::SyntaxException& e) {
+                answer_unreadable(session, unparsable_number(e.message()));
+            } catch (const Poco::Exception&) {
+                if (session.networkException()) session.networkException()->rethrow();
+                throw;
+            }
         }
-        if (spare >= 0) ::close(spare);
     }
 
    private:
-    static void answer_unparsable(int fd, const std::string& message) {
+    static response unparsable_number(const std::string& message) {
         // Poco's message ends in the text it could not parse: all digits is a number too large.
         const auto colon = message.rfind(": ");
         const std::string value = colon == std::string::npos ? message : message.substr(colon + 2);
         const bool digits =
             !value.empty() && std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); });
-        const response out = digits
-                                 ? too_large("request bodies are limited to " + std::to_string(max_body_bytes / 1024) +
-                                             " KiB; this one announced " + value.substr(0, 40) + " bytes")
-                                 : problem(400, code_name(errc::invalid_input),
-                                           "a header holds \"" + value.substr(0, 64) + "\" where a number belongs");
-        const std::string bytes =
-            "HTTP/1.1 " + std::to_string(out.status) + (digits ? " Content Too Large" : " Bad Request") +
-            "\r\nContent-Type: " + out.content_type + "\r\nContent-Length: " + std::to_string(out.body.size()) +
-            "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + out.body;
-        if (::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) < 0) return;
-        // Closing with the unread body still queued would reset the connection and could discard
-        // the answer before the client reads it: end the sending side, then drain briefly.
-        ::shutdown(fd, SHUT_WR);
-        timeval wait{1, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
-        char sink[4096];
-        for (int i = 0; i < 64 && ::recv(fd, sink, sizeof sink, 0) > 0; ++i) {
-        }
+        if (digits)
+            return too_large("request bodies are limited to " + std::to_string(max_body_bytes / 1024) +
+                             " KiB; this one announced " + value.substr(0, 40) + " bytes");
+        return problem(400, code_name(errc::invalid_input),
+                       "a header holds \"" + value.substr(0, 64) + "\" where a number belongs");
     }
+
+    static void answer_unreadable(Poco::Net::HTTPServerSession& session, const response& out) {
+        Poco::Net::HTTPServerResponseImpl response(session);
+        response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+        response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
+        response.setContentType(out.content_type);
+        response.setContentLength64(static_cast<Poco::Int64>(out.body.size()));
+        response.set("X-Content-Type-Options", "nosniff");
+        response.setKeepAlive(false);  // the rest of what was sent cannot be trusted to frame a request
+        response.send().write(out.body.data(), static_cast<std::streamsize>(out.body.size()));
+        session.setKeepAlive(false);
+    }
+
+    Poco::Net::HTTPServerParams::Ptr params_;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
 };
 
 class answering_connection_factory : public Poco::Net::TCPServerConnectionFactory {
