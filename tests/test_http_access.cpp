@@ -154,10 +154,13 @@ TEST_CASE("http ops: healthz, metrics per route, request ids, past attempts") {
     const json second = ok(
         post(s.port(), "/api/v1/learners/eve/attempts", json{{"problem", "url-shortener"}, {"scores", {{"api", 0.8}}}}),
         201);
-    const json page1 = ok(get(s.port(), "/api/v1/learners/eve/attempts?limit=1"));
+    const reply first_page = get(s.port(), "/api/v1/learners/eve/attempts?limit=1");
+    const json page1 = ok(first_page);
     REQUIRE(page1["items"].size() == 1);
     CHECK(page1["items"][0]["id"] == second["attempt_id"]);
     REQUIRE(page1["next"].is_string());
+    CHECK(first_page.link ==
+          "</api/v1/learners/eve/attempts?limit=1&cursor=" + page1["next"].get<std::string>() + ">; rel=\"next\"");
     const json page2 =
         ok(get(s.port(), "/api/v1/learners/eve/attempts?limit=1&cursor=" + page1["next"].get<std::string>()));
     REQUIRE(page2["items"].size() == 1);

@@ -107,7 +107,12 @@ void add_learner_routes(router& rt, route_context rc) {
             }
             items.push_back(json(a));
         }
-        return response::json(200, json{{"items", items}, {"next", next}});
+        response out = response::json(200, json{{"items", items}, {"next", next}});
+        // The same next link as every other list, so a client walks them all one way.
+        if (!next.is_null())
+            out.headers.emplace_back("Link", "<" + r.path + "?limit=" + std::to_string(limit) +
+                                                 "&cursor=" + next.get<std::string>() + ">; rel=\"next\"");
+        return out;
     });
     rt.add("GET", "/api/v1/learners/{name}/attempts/{id}", [&ctx](const request& r) {
         const learner who = require_learner(ctx.db(), r.param("name"));

@@ -23,7 +23,7 @@ struct reply {
     int status = 0;
     std::string content_type;
     std::string body;
-    std::string location, allow, request_id, www_authenticate;
+    std::string location, allow, request_id, www_authenticate, link;
     json doc() const { return json::parse(body); }
 };
 
@@ -52,6 +52,7 @@ inline reply call(std::uint16_t port, const std::string& method, const std::stri
     r.allow = resp.get("Allow", "");
     r.request_id = resp.get("X-Request-Id", "");
     r.www_authenticate = resp.get("WWW-Authenticate", "");
+    r.link = resp.get("Link", "");
     return r;
 }
 
