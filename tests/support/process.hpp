@@ -35,6 +35,21 @@ inline process_result run_process(const std::vector<std::string>& args, const st
     temp_dir io;
     const std::string in_path = io.file("stdin"), out_path = io.file("stdout"), err_path = io.file("stderr");
     std::ofstream(in_path, std::ios::binary) << input;
+    // Everything the child needs is built before fork: tests fork while other threads run (a server
+    // client, other subprocesses), and after fork in a threaded process only async-signal-safe calls
+    // are allowed. A malloc in the child could wait forever on a lock another thread held.
+    std::vector<std::string> environment;
+    for (char** e = environ; *e; ++e) {
+        const std::string entry(*e);
+        if (env.count(entry.substr(0, entry.find('='))) == 0) environment.push_back(entry);
+    }
+    for (const auto& [k, v] : env)
+        if (!v.empty()) environment.push_back(k + "=" + v);
+    std::vector<char*> envp, argv;
+    for (auto& e : environment) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -45,16 +60,7 @@ inline process_result run_process(const std::vector<std::string>& args, const st
         dup2(in, 0);
         dup2(out, 1);
         dup2(err, 2);
-        for (const auto& [k, v] : env) {
-            if (v.empty())
-                unsetenv(k.c_str());
-            else
-                setenv(k.c_str(), v.c_str(), 1);
-        }
-        std::vector<char*> argv;
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execv(argv[0], argv.data());
+        execve(argv[0], argv.data(), envp.data());
         _exit(127);
     }
     int status = 0;

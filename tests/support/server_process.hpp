@@ -14,6 +14,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -27,6 +28,17 @@ class server_process {
         err_path_ = dir_.file("stderr");
         std::vector<std::string> args{REHEARSE_CLI, "serve", "--port", "0", "--db", dir_.file("rehearse.db")};
         args.insert(args.end(), extra_args.begin(), extra_args.end());
+        // Built before fork: after fork in a threaded process only async-signal-safe calls are safe.
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        std::vector<char*> envp;
+        for (char** e = environ; *e; ++e) {
+            const std::string_view entry(*e);
+            if (entry.rfind("REHEARSE_LEARNER=", 0) != 0 && entry.rfind("REHEARSE_PLUGIN_PATH=", 0) != 0)
+                envp.push_back(*e);
+        }
+        envp.push_back(nullptr);
         pid_ = fork();
         if (pid_ < 0) throw std::runtime_error("fork failed");
         if (pid_ == 0) {
@@ -37,12 +49,7 @@ class server_process {
             dup2(in, 0);
             dup2(out, 1);
             dup2(err, 2);
-            unsetenv("REHEARSE_LEARNER");
-            unsetenv("REHEARSE_PLUGIN_PATH");
-            std::vector<char*> argv;
-            for (auto& a : args) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            execv(argv[0], argv.data());
+            execve(argv[0], argv.data(), envp.data());
             _exit(127);
         }
         const auto deadline = std::chrono::steady_clock::now() + startup_limit;
