@@ -44,6 +44,7 @@ function(rehearse_add_plugin target)
     COMMAND "${CMAKE_COMMAND}" "-DOUTPUT=${generated}" "-DMANIFEST=${manifest}" "-DCONTENT=${content_arg}"
             "-DCONTENT_ONLY=${content_only}" -P "${_REHEARSE_SDK_CMAKE_DIR}/rehearse_embed.cmake"
     DEPENDS "${manifest}" ${content} "${_REHEARSE_SDK_CMAKE_DIR}/rehearse_embed.cmake"
+            "${_REHEARSE_SDK_CMAKE_DIR}/rehearse_embed_bytes.cmake"
     COMMENT "Embedding manifest and content of plugin ${target}"
     VERBATIM)
 

@@ -1,12 +1,6 @@
 # Turns a plugin's manifest and content JSON files into a C++ source with their bytes embedded.
 # Run as: cmake -DOUTPUT=... -DMANIFEST=... "-DCONTENT=a.json|b.json" -DCONTENT_ONLY=ON|OFF -P rehearse_embed.cmake
-# Bytes rather than string literals, so no file content can ever close a literal early.
-
-function(rehearse_embed_bytes file var)
-  file(READ "${file}" hex HEX)
-  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
-  set(${var} "${bytes}" PARENT_SCOPE)
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/rehearse_embed_bytes.cmake")
 
 string(REPLACE "|" ";" CONTENT "${CONTENT}")
 rehearse_embed_bytes("${MANIFEST}" manifest_bytes)
@@ -40,11 +34,4 @@ if(CONTENT_ONLY)
   string(APPEND body "\nREHEARSE_PLUGIN(::rehearse::sdk::content_plugin)\n")
 endif()
 
-# Only touch the output when it changed, so an unchanged plugin is not recompiled.
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" previous)
-  if(previous STREQUAL body)
-    return()
-  endif()
-endif()
-file(WRITE "${OUTPUT}" "${body}")
+rehearse_write_if_changed("${OUTPUT}" "${body}")
