@@ -1,11 +1,7 @@
 // The HTTP API end to end: the real `rehearse serve` on 127.0.0.1:0 with a private database, and
 // real HTTP requests through Poco's client. Every loop is bounded.
+#include "support/http_client.hpp"
 #include "support/server_process.hpp"
-
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -20,62 +16,7 @@ namespace {
 
 using nlohmann::json;
 using rehearse::test::server_process;
-
-struct reply {
-    int status = 0;
-    std::string content_type;
-    std::string body;
-    std::string allow, link, location, connection;
-    json doc() const { return json::parse(body); }
-};
-
-struct body_options {
-    bool chunked = false;
-    std::optional<std::int64_t> announced_length;  ///< Content-Length to send instead of the real one
-};
-
-reply call(std::uint16_t port, const std::string& method, const std::string& target, const std::string* body = nullptr,
-           body_options options = {}) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", port);
-    session.setTimeout(Poco::Timespan(60, 0));
-    Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (body) {
-        req.setContentType("application/json");
-        if (options.chunked)
-            req.setChunkedTransferEncoding(true);
-        else
-            req.setContentLength64(options.announced_length.value_or(static_cast<std::int64_t>(body->size())));
-    }
-    std::ostream& out = session.sendRequest(req);
-    if (body && !options.announced_length) out.write(body->data(), static_cast<std::streamsize>(body->size()));
-    Poco::Net::HTTPResponse resp;
-    std::istream& in = session.receiveResponse(resp);
-    reply r;
-    r.status = static_cast<int>(resp.getStatus());
-    r.content_type = resp.getContentType();
-    Poco::StreamCopier::copyToString(in, r.body);
-    r.allow = resp.get("Allow", "");
-    r.link = resp.get("Link", "");
-    r.location = resp.get("Location", "");
-    r.connection = resp.get("Connection", "");
-    return r;
-}
-
-reply get(std::uint16_t port, const std::string& target) { return call(port, "GET", target); }
-reply post(std::uint16_t port, const std::string& target, const std::string& body) {
-    return call(port, "POST", target, &body);
-}
-reply post(std::uint16_t port, const std::string& target, const json& body) { return post(port, target, body.dump()); }
-
-void check_problem(const reply& r, int status) {
-    CHECK(r.status == status);
-    CHECK(r.content_type == "application/problem+json");
-    const json d = json::parse(r.body);
-    CHECK(d["status"] == status);
-    CHECK(d["title"].is_string());
-    CHECK(d["type"].is_string());
-    CHECK(d["detail"].is_string());
-}
+using namespace rehearse::test::http;
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -123,7 +64,7 @@ TEST_CASE("http: content endpoints, the web page and error shapes") {
     CHECK(page.status == 200);
     CHECK(page.content_type.rfind("text/html", 0) == 0);
     CHECK(page.body.find("src=\"/static/") != std::string::npos);  // scripts are files of this origin
-    CHECK(page.body.find("http://") == std::string::npos);  // no external assets
+    CHECK(page.body.find("http://") == std::string::npos);         // no external assets
 
     const reply plugins = get(port, "/api/v1/plugins");
     REQUIRE(plugins.status == 200);
@@ -265,11 +206,11 @@ TEST_CASE("http: learners, grading, attempts, recommendations, progress, plans a
         const std::string big = "{\"name\": \"" + std::string(1024 * 1024 + 10, 'x') + "\"}";
         const reply by_length = call(port, "POST", "/api/v1/learners", &big);
         check_problem(by_length, 413);
-        const reply chunked = call(port, "POST", "/api/v1/learners", &big, body_options{true, std::nullopt});
+        const reply chunked = call(port, "POST", "/api/v1/learners", &big, {}, body_options{true, std::nullopt});
         check_problem(chunked, 413);
         const std::string small = "{}";
         const reply announced =
-            call(port, "POST", "/api/v1/learners", &small, body_options{false, std::int64_t{100} * 1024 * 1024});
+            call(port, "POST", "/api/v1/learners", &small, {}, body_options{false, std::int64_t{100} * 1024 * 1024});
         check_problem(announced, 413);
         // Exactly at the limit is still read (and then judged on its content).
         const std::string at_limit = "{\"name\": \"" + std::string(1024 * 1024 - 12, 'x') + "\"}";

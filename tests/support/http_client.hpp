@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,25 +24,34 @@ struct reply {
     int status = 0;
     std::string content_type;
     std::string body;
-    std::string location, allow, request_id, www_authenticate, link;
+    std::string location, allow, request_id, www_authenticate, link, connection;
     json doc() const { return json::parse(body); }
 };
 
 /// Extra request headers, e.g. {{"Authorization", "Bearer ..."}}.
 using header_list = std::vector<std::pair<std::string, std::string>>;
 
+/// How a body is framed, for the tests of the size limit.
+struct body_options {
+    bool chunked = false;
+    std::optional<std::int64_t> announced_length;  ///< Content-Length to send instead of the real one
+};
+
 inline reply call(std::uint16_t port, const std::string& method, const std::string& target,
-                  const std::string* body = nullptr, const header_list& headers = {}) {
+                  const std::string* body = nullptr, const header_list& headers = {}, body_options options = {}) {
     Poco::Net::HTTPClientSession session("127.0.0.1", port);
     session.setTimeout(Poco::Timespan(60, 0));
     Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [name, value] : headers) req.set(name, value);
     if (body) {
         req.setContentType("application/json");
-        req.setContentLength64(static_cast<std::int64_t>(body->size()));
+        if (options.chunked)
+            req.setChunkedTransferEncoding(true);
+        else
+            req.setContentLength64(options.announced_length.value_or(static_cast<std::int64_t>(body->size())));
     }
     std::ostream& out = session.sendRequest(req);
-    if (body) out.write(body->data(), static_cast<std::streamsize>(body->size()));
+    if (body && !options.announced_length) out.write(body->data(), static_cast<std::streamsize>(body->size()));
     Poco::Net::HTTPResponse resp;
     std::istream& in = session.receiveResponse(resp);
     reply r;
@@ -53,6 +63,7 @@ inline reply call(std::uint16_t port, const std::string& method, const std::stri
     r.request_id = resp.get("X-Request-Id", "");
     r.www_authenticate = resp.get("WWW-Authenticate", "");
     r.link = resp.get("Link", "");
+    r.connection = resp.get("Connection", "");
     return r;
 }
 
