@@ -101,6 +101,7 @@ std::vector<command> mock_commands();
 std::vector<command> teach_commands();
 std::vector<command> access_commands();
 std::vector<command> backup_commands();
+std::vector<command> exchange_commands();
 
 /// Parses argv, runs the command, maps errors to exit codes (0 ok, 1 failed, 2 usage).
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err);

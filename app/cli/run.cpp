@@ -32,7 +32,7 @@ std::vector<command> all_commands() {
     for (auto&& list :
          {content_commands(), learner_commands(), attempt_commands(), review_commands(), plan_commands(),
           srs_commands(), evaluation_commands(), simulation_commands(), serve_commands(), mock_commands(),
-          teach_commands(), access_commands(), backup_commands()})
+          teach_commands(), access_commands(), backup_commands(), exchange_commands()})
         for (auto& c : list) out.push_back(c);
     return out;
 }
@@ -121,6 +121,7 @@ parsed split_arguments(int argc, const char* const* argv, const std::vector<comm
             continue;
         }
         if (a == "-h") a = "--help";
+        if (a == "-o") a = "--output";  // the usual short form of the commands that write a file
         if (a.rfind("--", 0) != 0) throw error(errc::usage, "unknown option " + a);
         std::string name = a.substr(2);
         std::optional<std::string> value;
