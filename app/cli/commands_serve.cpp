@@ -19,7 +19,12 @@ int cmd_serve(invocation& inv) {
     if (const auto threads = inv.integer("threads", 1, 4096)) options.threads = static_cast<int>(*threads);
     options.auth = inv.has("auth");
     if (!inv.has("quiet")) options.request_log = &inv.err;
-    return http::serve_until_signal(inv.context(), options, inv.out, inv.err);
+    const auto time_limit = inv.integer("plugin-time-limit", 1, 3600);
+    app_context& ctx = inv.context();
+    if (time_limit) ctx.set_plugin_call_limit(std::chrono::seconds(*time_limit));
+    // A setting of the connection the server writes through, made before it serves.
+    if (inv.has("durable")) ctx.db().set_durability(store::durability::full);
+    return http::serve_until_signal(ctx, options, inv.out, inv.err);
 }
 
 }  // namespace
@@ -33,6 +38,8 @@ std::vector<command> serve_commands() {
           {"host", "ADDRESS", "address to bind (default 127.0.0.1; any other address needs --auth)"},
           {"auth", "", "require a token on every /api/v1 request (see: rehearse token create)"},
           {"threads", "N", "connection threads (default 256: a keep-alive connection holds one while open)"},
+          {"durable", "", "sync every commit to the disk (SQLite synchronous=FULL): survives a power cut, slower"},
+          {"plugin-time-limit", "SECONDS", "how long one plugin call may run (default 2); past it the plugin is disabled"},
           {"quiet", "", "no request log on stderr"}},
          0,
          0,

@@ -3,7 +3,6 @@
 #include "http/embedded_files.hpp"
 #include "http/routes.hpp"
 
-#include "rehearse/core/plugins/plugin_catalog.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -14,25 +13,36 @@ using nlohmann::json;
 void add_ops_routes(router& rt, route_context rc, const request_metrics& metrics) {
     auto& ctx = rc.ctx;
 
-    // Healthy when the database answers a query; plugins are listed as loaded (a pack or evaluator
-    // that failed to load never got this far: the server refuses to start without its content).
+    // Healthy when the database answers a query. Plugins are listed with how their calls have gone;
+    // a failing or timed-out plugin leaves the server serving (grading notes what it lacks), so it
+    // does not turn the answer into a 503: restarting would only help a timed-out one.
     rt.add("GET", "/healthz", [&ctx](const request&) {
         json database;
         bool ok = true;
         try {
             int version = 0;
             ctx.db().with_db([&](SQLite::Database& db) { version = db.execAndGet("PRAGMA user_version").getInt(); });
-            database = {{"status", "ok"}, {"schema_version", version}};
+            const bool full = ctx.db().current_durability() == store::durability::full;
+            database = {{"status", "ok"}, {"schema_version", version}, {"synchronous", full ? "full" : "normal"}};
         } catch (const std::exception&) {
             ok = false;
             database = {{"status", "failing"}, {"detail", "the database does not answer"}};
         }
         json plugins = json::array();
-        for (const auto& p : plugins_json(ctx.plugins())) plugins.push_back({{"id", p.at("id")}, {"status", "loaded"}});
+        for (const auto& p : ctx.plugins().plugins()) {
+            const plugin_health h = p->health();
+            json entry{{"id", p->manifest().id},
+                       {"status", std::string(state_name(h.status))},
+                       {"calls", h.calls},
+                       {"failures", h.failures}};
+            if (!h.last_error.empty()) entry["last_error"] = h.last_error;
+            plugins.push_back(std::move(entry));
+        }
         return response::json(ok ? 200 : 503, json{{"status", ok ? "ok" : "failing"},
                                                    {"version", REHEARSE_VERSION},
                                                    {"database", database},
-                                                   {"plugins", plugins}});
+                                                   {"plugins", plugins},
+                                                   {"plugin_time_limit_ms", ctx.plugins().call_limit().count()}});
     });
     rt.add("GET", "/metrics", [&metrics](const request&) {
         response out;

@@ -3,14 +3,17 @@
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/base/json_file.hpp"
 #include "rehearse/core/content/dimensions.hpp"
+#include "call_runner.hpp"
 
 #include <rehearse/sdk/plugin.hpp>
 
 #include <boost/dll/shared_library.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <regex>
 
 namespace rehearse {
@@ -44,33 +47,39 @@ struct host_context {
 
 }  // namespace detail
 
+using detail::call_runner;
 using detail::host_context;
 using detail::registration;
 
 struct loaded_plugin::impl {
-    // Declared first so it is destroyed last: the instance and the table live inside the library.
-    boost::dll::shared_library library;
+    // Declared first so it is released last: the instance and the table live inside the library.
+    // Shared with each call in flight, so a call left running past its limit keeps its code loaded.
+    std::shared_ptr<boost::dll::shared_library> library = std::make_shared<boost::dll::shared_library>();
     fs::path path;
     plugin_manifest manifest;
     uint32_t api_major = 0;  // copied from the table, which goes away with the library
     uint32_t api_minor = 0;
     const rehearse_plugin_v1* table = nullptr;  // nullptr once the library is released
     void* instance = nullptr;
-    bool alive = false;  // `create` succeeded and `destroy` has not run
+    std::atomic<bool> alive{false};  // `create` succeeded and `destroy` has not run
     host_context host;
-    // Every call into the instance holds it: the host never calls one plugin concurrently
-    // (abi.h, "Threading"), though the HTTP server grades on several threads.
-    std::mutex calls;
+    std::chrono::milliseconds call_limit = default_plugin_call_limit;
+    // Every evaluate and dialogue_turn runs on this one thread, one at a time: the host never calls
+    // one plugin concurrently (abi.h, "Threading"), though the HTTP server grades on several threads.
+    call_runner calls;
+    mutable std::mutex health_mutex;
+    plugin_health health;
 
     void destroy_instance() noexcept {
-        const std::lock_guard<std::mutex> lock(calls);  // after any call in progress
-        if (alive) table->destroy(instance);
+        // After any call in progress; a stuck call still uses the instance, which is then left.
+        const bool stuck = calls.stop();
+        if (alive && !stuck) table->destroy(instance);
         alive = false;
         instance = nullptr;
     }
     void release_library() noexcept {
         table = nullptr;
-        library.unload();
+        library.reset();  // unloads it, unless a stuck call still holds it
     }
     ~impl() { destroy_instance(); }
 };
@@ -247,20 +256,126 @@ uint32_t loaded_plugin::api_minor() const noexcept { return impl_->api_minor; }
 namespace {
 using call_fn = rehearse_status (*)(void*, rehearse_text, rehearse_text, rehearse_sink*, rehearse_sink*);
 
+/// One call as it crosses to the plugin's call thread. It owns everything the plugin touches, so a
+/// call that outlives its caller (past the limit) writes into memory that is still there.
+struct plugin_call {
+    std::shared_ptr<boost::dll::shared_library> library;  // the code being run stays loaded
+    call_fn fn = nullptr;
+    void* instance = nullptr;
+    std::string id, request;
+    string_sink response, err;
+    rehearse_status status = REHEARSE_STATUS_FAILED;
+};
+
+/// "2 s", "1.5 s", "250 ms".
+std::string describe_limit(std::chrono::milliseconds limit) {
+    const auto ms = limit.count();
+    if (ms < 1000) return std::to_string(ms) + " ms";
+    std::string s = std::to_string(ms / 1000);
+    if (ms % 1000 != 0) {
+        std::string frac = std::to_string(1000 + ms % 1000).substr(1);
+        while (frac.back() == '0') frac.pop_back();
+        s += "." + frac;
+    }
+    return s + " s";
+}
+
+/// Records a call's outcome in the plugin's health, and tells the log when the health changes (not
+/// on every failure: a plugin failing every call would drown the log).
+void record(loaded_plugin::impl& p, const std::string* failure, bool timed_out = false) {
+    std::string line;
+    int32_t level = REHEARSE_LOG_WARNING;
+    {
+        const std::lock_guard lock(p.health_mutex);
+        auto& h = p.health;
+        ++h.calls;
+        if (!failure) {
+            if (h.status == plugin_health::state::failing)
+                line = "answers again after failing (" + std::to_string(h.failures) + " failed calls so far)";
+            if (h.status != plugin_health::state::timed_out) h.status = plugin_health::state::ok;
+        } else {
+            ++h.failures;
+            h.last_error = *failure;
+            if (timed_out) {
+                h.status = plugin_health::state::timed_out;
+                level = REHEARSE_LOG_ERROR;
+                line = *failure;
+            } else if (h.status == plugin_health::state::ok) {
+                h.status = plugin_health::state::failing;
+                line = "failing: " + *failure;
+            }
+        }
+    }
+    if (!line.empty() && p.host.log) {
+        try {
+            p.host.log(p.manifest.id, level, line);
+        } catch (...) {  // a failing sink loses the line, never the call's answer
+        }
+    }
+}
+
+/// A response the plugin API does not allow, as a message; nullopt when it is fine. An evaluator
+/// answers an object whose `score` is a number and whose `findings` and `strengths` are arrays
+/// (sdk/schema/evaluate-v1.md); a dialogue answers an object.
+std::optional<std::string> malformed(std::string_view text, bool evaluator) {
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::exception&) {
+        return std::string("answered text that is not JSON");
+    }
+    if (!doc.is_object()) return std::string("answered JSON that is not an object");
+    if (!evaluator) return std::nullopt;
+    if (const auto score = doc.find("score"); score != doc.end() && !score->is_number())
+        return std::string("answered a \"score\" that is not a number");
+    for (const char* key : {"findings", "strengths"})
+        if (const auto list = doc.find(key); list != doc.end() && !list->is_array())
+            return "answered \"" + std::string(key) + "\" that is not an array";
+    return std::nullopt;
+}
+
 std::string call_plugin(loaded_plugin::impl& p, call_fn rehearse_plugin_v1::*hook, std::string_view what,
                         std::string_view id, std::string_view request) {
     const std::string who = "plugin \"" + p.manifest.id + "\" (" + p.path.string() + ")";
-    string_sink response, err;
-    std::unique_lock<std::mutex> lock(p.calls);
+    const std::string which = std::string(what) + " \"" + std::string(id) + "\"";
     if (!p.alive) throw error(errc::plugin, who + ": has been shut down");
     const call_fn fn = p.table->*hook;
     if (!fn) throw error(errc::plugin, who + ": has no " + std::string(what) + " hook");
-    const rehearse_status status = fn(p.instance, to_text(id), to_text(request), &response.raw, &err.raw);
-    lock.unlock();
-    if (status != REHEARSE_STATUS_OK)
-        throw error(errc::plugin, who + ": " + std::string(what) + " \"" + std::string(id) + "\" " +
-                                      status_name(status) + (err.text.empty() ? "" : ": " + err.text));
-    return std::move(response.text);
+    auto call = std::make_shared<plugin_call>();
+    call->library = p.library;
+    call->fn = fn;
+    call->instance = p.instance;
+    call->id = id;
+    call->request = request;
+    const auto outcome = p.calls.run(
+        [call] {
+            call->status = call->fn(call->instance, to_text(call->id), to_text(call->request), &call->response.raw,
+                                    &call->err.raw);
+        },
+        p.call_limit);
+    const auto fail = [&](const std::string& message, bool timed_out = false) {
+        record(p, &message, timed_out);
+        return error(errc::plugin, who + ": " + message);
+    };
+    switch (outcome) {
+        case call_runner::outcome::stopped:
+            throw error(errc::plugin, who + ": has been shut down");
+        case call_runner::outcome::refused:
+            throw fail("is disabled until the process restarts: an earlier call did not answer within " +
+                       describe_limit(p.call_limit));
+        case call_runner::outcome::timed_out:
+            throw fail(which + " did not answer within " + describe_limit(p.call_limit) +
+                           "; the plugin is disabled until the process restarts",
+                       true);
+        case call_runner::outcome::done:
+            break;
+    }
+    if (call->status != REHEARSE_STATUS_OK)
+        throw fail(which + " " + status_name(call->status) + (call->err.text.empty() ? "" : ": " + call->err.text));
+    if (const auto bad = malformed(call->response.text, hook == &rehearse_plugin_v1::evaluate))
+        throw fail(which + " " + *bad);
+    record(p, nullptr);
+    return std::move(call->response.text);
 }
 }  // namespace
 
@@ -270,6 +385,28 @@ std::string loaded_plugin::evaluate(std::string_view evaluator_id, std::string_v
 
 std::string loaded_plugin::dialogue_turn(std::string_view dialogue_id, std::string_view request_json) const {
     return call_plugin(*impl_, &rehearse_plugin_v1::dialogue_turn, "dialogue", dialogue_id, request_json);
+}
+
+plugin_health loaded_plugin::health() const {
+    const std::lock_guard lock(impl_->health_mutex);
+    return impl_->health;
+}
+
+std::string_view state_name(plugin_health::state s) noexcept {
+    switch (s) {
+        case plugin_health::state::failing:
+            return "failing";
+        case plugin_health::state::timed_out:
+            return "timed-out";
+        case plugin_health::state::ok:
+            break;
+    }
+    return "ok";
+}
+
+void plugin_host::set_call_limit(std::chrono::milliseconds limit) {
+    call_limit_ = limit;
+    for (auto& p : plugins_) p->impl_->call_limit = limit;
 }
 
 plugin_host::~plugin_host() { shutdown(); }
@@ -310,19 +447,19 @@ const loaded_plugin& plugin_host::load(const fs::path& file) {
     p->path = fs::absolute(file);
     try {
         // rtld_now: an unresolved symbol fails here, with dlerror's text, not at the first call.
-        p->library.load(p->path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+        p->library->load(p->path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     } catch (const std::exception& e) {
         throw error(errc::plugin, std::string("cannot load: ") + e.what());
     }
-    if (!p->library.has(REHEARSE_ENTRY_SYMBOL)) {
+    if (!p->library->has(REHEARSE_ENTRY_SYMBOL)) {
         const bool other_major =
-            p->library.has("rehearse_plugin_entry_v0") || p->library.has("rehearse_plugin_entry_v2");
+            p->library->has("rehearse_plugin_entry_v0") || p->library->has("rehearse_plugin_entry_v2");
         throw error(errc::plugin,
                     std::string("no entry point ") + REHEARSE_ENTRY_SYMBOL +
                         (other_major ? " (the plugin was built for another major API version)"
                                      : " (not a Rehearse plugin, or built for another major API version)"));
     }
-    const auto entry = p->library.get<const rehearse_plugin_v1*()>(REHEARSE_ENTRY_SYMBOL);
+    const auto entry = p->library->get<const rehearse_plugin_v1*()>(REHEARSE_ENTRY_SYMBOL);
     const rehearse_plugin_v1* table = entry();
     if (!table) throw error(errc::plugin, "entry point returned no plugin table");
     if (table->struct_size < REHEARSE_PLUGIN_V1_MIN_SIZE)
@@ -371,6 +508,7 @@ const loaded_plugin& plugin_host::load(const fs::path& file) {
         throw error(errc::plugin, "initialisation " + status_name(status) + (err.text.empty() ? "" : ": " + err.text));
     }
     p->alive = true;
+    p->call_limit = call_limit_;
     const std::string plugin_id = p->manifest.id;
     auto loaded = std::make_unique<loaded_plugin>(std::move(p));
     for (auto& [id, d] : reg.evaluators)

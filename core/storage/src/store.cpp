@@ -96,4 +96,17 @@ void store::with_db(const std::function<void(SQLite::Database&)>& fn) {
     }
 }
 
+void store::set_durability(durability d) {
+    with_db([d](SQLite::Database& db) {
+        db.exec(d == durability::full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+    });
+}
+
+store::durability store::current_durability() {
+    int level = 0;
+    with_db([&level](SQLite::Database& db) { level = db.execAndGet("PRAGMA synchronous").getInt(); });
+    // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA: this store sets only the middle two.
+    return level >= 2 ? durability::full : durability::normal;
+}
+
 }  // namespace rehearse

@@ -23,6 +23,12 @@
  * and everything the previous call wrote is visible to the next. A plugin needs no locks for its
  * own state. Different plugins may run at the same time on different threads, and the host's `log`
  * may be called from any thread, including threads a plugin starts itself.
+ *
+ * Time limit: every evaluate and dialogue_turn call must return within the host's limit (2 s unless
+ * the user sets another, e.g. `rehearse serve --plugin-time-limit`). The host runs them on a thread
+ * of its own per plugin; past the limit it stops waiting, reports the call as failed, leaves it
+ * running (a thread cannot be stopped from outside) and calls the plugin no more until the process
+ * restarts. Such an instance is never destroyed and its library never unloaded.
  */
 #ifndef REHEARSE_SDK_ABI_H
 #define REHEARSE_SDK_ABI_H

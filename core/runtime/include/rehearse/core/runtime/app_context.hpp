@@ -8,6 +8,7 @@
 #include "rehearse/core/plugins/plugin_host.hpp"
 #include "rehearse/core/storage/store.hpp"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,8 @@ class app_context {
 
     content_registry& content() noexcept { return registry_; }
     const plugin_host& plugins() const noexcept { return host_; }
+    /// How long one plugin call may run (plugin_host::set_call_limit); set before calls begin.
+    void set_plugin_call_limit(std::chrono::milliseconds limit) { host_.set_call_limit(limit); }
     /// Plugin, curriculum and reference problems found while loading.
     const std::vector<load_diagnostic>& diagnostics() const noexcept { return diagnostics_; }
     /// The store, opened (and migrated) on first use.

@@ -41,6 +41,18 @@ class store {
     /// Runs `fn` with the connection, without a transaction (single statements, reads).
     void with_db(const std::function<void(SQLite::Database&)>& fn);
 
+    /// How hard a commit holds on to its data (SQLite's `synchronous` in WAL mode):
+    /// - normal (the default): a commit is in the write-ahead log before it returns, so a killed
+    ///   process loses nothing committed; a power cut or OS crash may lose the last commits, never
+    ///   the database's consistency (the log is synced at checkpoints only).
+    /// - full: the log is synced to the disk on every commit, so a commit survives a power cut too;
+    ///   each commit waits for the disk.
+    enum class durability { normal, full };
+    /// Per connection: applies to the commits that follow. Throws error(store).
+    void set_durability(durability d);
+    /// Read back from the connection.
+    durability current_durability();
+
    private:
     std::string path_;
     std::recursive_mutex mutex_;
