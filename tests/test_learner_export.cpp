@@ -2,7 +2,9 @@
 // on a real SQLite file, exported, imported into a fresh database, and compared there through the
 // same commands a learner uses.
 #include "support/cli_json.hpp"
+#include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -244,4 +246,20 @@ TEST_CASE("an export naming content this installation lacks is imported with a w
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("unknown problem \"retired-problem\"") != std::string::npos);
     CHECK(json::parse(f.cli(f.dir.file("target.db"), {"export"}, export_test_later).out) == doc);
+}
+
+TEST_CASE("GET /api/v1/learners/{name}/export answers the document the CLI writes") {
+    rehearse::test::server_process server;
+    const std::string db = server.db();
+    auto cli = [&](std::vector<std::string> args, const std::string& at) {
+        args.insert(args.end(), {"--db", db, "--learner", "ada", "--now", at});
+        return run_cli(args);
+    };
+    REQUIRE(cli({"learner", "add", "ada"}, "2026-03-01T08:00:00Z").exit_code == 0);
+    ok_json(cli({"attempt", "--problem", "url-shortener", "--scores", "api=0.7", "--json"}, "2026-03-02T09:00:00Z"));
+    const auto r = rehearse::test::http::get(server.port(), "/api/v1/learners/ada/export");
+    CHECK(r.status == 200);
+    CHECK(r.doc() == json::parse(cli({"export"}, export_test_later).out));
+    CHECK(r.doc()["attempts"].size() == 1);
+    CHECK(rehearse::test::http::get(server.port(), "/api/v1/learners/nobody/export").status == 404);
 }

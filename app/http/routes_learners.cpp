@@ -5,6 +5,7 @@
 
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/drills/drill_practice.hpp"
+#include "rehearse/core/exchange/learner_export.hpp"
 #include "rehearse/core/grading/answer_attempts.hpp"
 #include "rehearse/core/grading/evaluation.hpp"
 #include "rehearse/core/learner/attempt_history.hpp"
@@ -144,6 +145,10 @@ void add_learner_routes(router& rt, route_context rc) {
     });
     rt.add("GET", "/api/v1/learners/{name}/progress", [&ctx](const request& r) {
         return response::json(200, json(learner_progress(ctx, require_learner(ctx.db(), r.param("name")))));
+    });
+    // The learner's whole history, the document `rehearse import` takes (docs/data.md).
+    rt.add("GET", "/api/v1/learners/{name}/export", [&ctx](const request& r) {
+        return response::json(200, export_learner(ctx.db(), require_learner(ctx.db(), r.param("name"))));
     });
 
     // Study plans.
