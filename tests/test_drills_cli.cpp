@@ -115,3 +115,28 @@ TEST_CASE("packs lint counts drills and names the file and the field of a bad on
     CHECK(unresolved.err.find("lessons[0]") != std::string::npos);
     CHECK(unresolved.err.find("no-such-lesson") != std::string::npos);
 }
+
+TEST_CASE("a failed finding assigns a drill for its dimension in the evaluation's feedback") {
+    // A real weak answer (over-engineered, no estimate, no pagination, ...): the assignment names a
+    // drill that practises the dimension of the first improvement, as `rehearse drill --drill ID`.
+    const std::string answer =
+        std::string(REHEARSE_TEST_SOURCE_DIR) + "/answers/dev/casetracking-weak-microservices.md";
+    const json e = ok_json(run_cli({"evaluate", "--problem", "case-tracking", "--answer", answer, "--json"}));
+    std::string failed;
+    for (const auto& f : e["findings"])
+        if (f["severity"] != "info") {
+            failed = f["dimension"].get<std::string>();
+            break;
+        }
+    REQUIRE(!failed.empty());
+    const std::string assignment = e["feedback"]["assignment"].get<std::string>();
+    const std::string marker = "rehearse drill --drill ";
+    const auto at = assignment.find(marker);
+    REQUIRE(at != std::string::npos);
+    const auto start = at + marker.size();
+    const std::string id = assignment.substr(start, assignment.find(',', start) - start);
+    const json d = ok_json(run_cli({"show", "drill", id, "--json"}));
+    CHECK(d["dimension"] == failed);
+    // The whole problem to design next is still assigned after the drill.
+    CHECK(assignment.find("rehearse evaluate --problem ") != std::string::npos);
+}

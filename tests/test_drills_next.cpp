@@ -86,8 +86,26 @@ TEST_CASE("next --minutes fits the time: a drill or reviews for 10 minutes or le
     CHECK_NOTHROW(recommend_next(*f.ctx, f.ana, activity_kind::problem, 60));
     CHECK_THROWS_AS(recommend_next(*f.ctx, f.ana, activity_kind::problem, 20), error);
     CHECK_THROWS_AS(recommend_next(*f.ctx, f.ana, std::nullopt, 1), value_error);
-    // Without --minutes the default pick is unchanged: never a drill.
-    CHECK(recommend_next(*f.ctx, f.ana).kind != activity_kind::drill);
+}
+
+TEST_CASE("practice is a drill when it gives the weak dimension more per minute than any problem, else a problem") {
+    test::scheduler_fixture f;
+    next_weak_estimation(f);
+    // Estimation is far the weakest and drills practise it: a drill, with the reason, among problems
+    // and drills (recommend_practice) and with an hour to spare.
+    const recommendation r = recommend_practice(f.db(), f.content(), f.ana, f.ctx->now());
+    CHECK(r.kind == activity_kind::drill);
+    CHECK(r.focus == "estimation");
+    CHECK(next_mentions(r, "a better use of the time than a problem now"));
+    const recommendation hour = recommend_practice(f.db(), f.content(), f.ana, f.ctx->now(), 60);
+    CHECK(hour.kind == activity_kind::drill);
+    // With every drill just done (none new or due) the practice is a problem.
+    for (const drill* d : f.content().drills())
+        (void)practise_drill(*f.ctx, f.ana, d->id, d->doc.value("model_answer", std::string("")));
+    const recommendation after = recommend_practice(f.db(), f.content(), f.ana, f.ctx->now());
+    CHECK(after.kind == activity_kind::problem);
+    // Nothing fits two minutes once every drill is done: not found, not a problem.
+    CHECK_THROWS_AS(recommend_practice(f.db(), f.content(), f.ana, f.ctx->now(), 2), error);
 }
 
 TEST_CASE("next --kind drill and --minutes from the command line") {

@@ -5,10 +5,14 @@
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
+#include "rehearse/core/content/dimensions.hpp"
+#include "rehearse/sim/learner.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -54,6 +58,14 @@ TEST_CASE("simulate prints its documented object and is deterministic for a seed
         CHECK(j["mastery_after"]["sessions"] == 12);
         CHECK(j["mastery_after"]["mean"] == j["final_mastery"]["mean"]);
         CHECK(j["mastery_after"]["weakest"] == j["final_mastery"]["weakest"]);
+        // Without --session-minutes a session is one problem: the minutes are the problems' formats.
+        CHECK(j["session_minutes"].is_null());
+        CHECK(j["per_learner"]["problems"] == 12);
+        CHECK(j["per_learner"]["drills"] == 0);
+        CHECK(j["minutes_to_mastery"]["horizon"] == 12 * 60);
+        CHECK(j["minutes_to_mastery"]["unfinished"] == j["sessions_to_mastery"]["unfinished"]);
+        CHECK(j["study_minutes"].get<double>() >= 12 * 45);
+        CHECK(j["study_minutes"].get<double>() <= 12 * 60);
         // Same seed, same bytes.
         CHECK(simulate(args, db).out == first.out);
     }
@@ -64,6 +76,83 @@ TEST_CASE("simulate prints its documented object and is deterministic for a seed
     // The simulation keeps its learners in memory: the learner's database gets none of them.
     const auto learners = ok_json(run_cli({"learner", "list", "--db", db, "--json"}));
     CHECK(learners.empty());
+}
+
+TEST_CASE("simulate with study minutes: problems and drills in sessions of M minutes, deterministic") {
+    rehearse::test::temp_dir dir;
+    const std::string db = dir.file("r.db");
+    for (const std::string policy :
+         {"adaptive", "random", "round-robin", "syllabus", "staircase", "oracle", "drills-only"}) {
+        CAPTURE(policy);
+        const std::vector<std::string> args{"--policy",  policy, "--learners",        "2", "--sessions",
+                                            "6",         "--seed", "5", "--session-minutes", "60"};
+        const auto first = simulate(args, db);
+        const json j = ok_json(first);
+        CHECK(j["session_minutes"] == 60);
+        const json& m = j["minutes_to_mastery"];
+        CHECK(m["horizon"] == 6 * 60);
+        for (const char* key : {"mean", "median"}) {
+            REQUIRE(m[key].is_number());
+            CHECK(m[key].get<double>() > 0);
+            CHECK(m[key].get<double>() <= 6 * 60);
+        }
+        CHECK(m["unfinished"] == j["sessions_to_mastery"]["unfinished"]);
+        // Every session is filled up to its minutes, never beyond.
+        CHECK(j["study_minutes"].get<double>() <= 6 * 60);
+        CHECK(j["study_minutes"].get<double>() >= 6 * 50);
+        const double problems = j["per_learner"]["problems"].get<double>();
+        const double drills = j["per_learner"]["drills"].get<double>();
+        if (policy == "drills-only") {
+            CHECK(problems == 0);
+            CHECK(drills >= 6 * 8);  // drills take 2-8 minutes
+        } else if (policy != "oracle" && policy != "adaptive") {
+            CHECK(problems == 6);  // the baselines: their problem first, then drills for the time it leaves
+        } else {
+            CHECK(problems + drills >= 6);
+        }
+        CHECK(simulate(args, db).out == first.out);
+    }
+    // The product's selector chooses drills as well as problems when it has the time.
+    const json a = ok_json(simulate({"--policy", "adaptive", "--learners", "3", "--sessions", "8", "--seed", "5",
+                                     "--session-minutes", "60"},
+                                    db));
+    CHECK(a["per_learner"]["drills"].get<double>() > 0);
+    CHECK(a["per_learner"]["problems"].get<double>() > 0);
+    CHECK(simulate({"--policy", "drills-only"}, db).exit_code == 2);  // drills need a session's minutes
+    CHECK(simulate({"--session-minutes", "5"}, db).exit_code == 2);
+}
+
+TEST_CASE("a drill in the simulator teaches only its dimension, in proportion to its minutes") {
+    using namespace rehearse;
+    const sim::world w = sim::make_world("default");
+    drill d;
+    d.id = "est-short";
+    d.dimension = "estimation";
+    d.difficulty = "easy";
+    d.minutes = 3;
+    drill longer = d;
+    longer.minutes = 6;
+    sim::learner_model a(w, 1, 0), b(w, 1, 0);
+    const auto before = a.skills(0);
+    a.practise(d, 0);
+    b.practise(longer, 0);
+    const auto after = a.skills(0), after_longer = b.skills(0);
+    for (std::size_t i = 0; i < all_dimensions.size(); ++i) {
+        CAPTURE(all_dimensions[i]);
+        if (all_dimensions[i] == "estimation") {
+            CHECK(after[i] > before[i]);
+            // The same fit from the same state: twice the minutes, twice the learning.
+            CHECK(after_longer[i] - before[i] == doctest::Approx(2 * (after[i] - before[i])));
+        } else {
+            CHECK(after[i] == before[i]);
+            CHECK(after_longer[i] == before[i]);
+        }
+    }
+    // Graded on its own dimension only, in quarters (four rubric points).
+    const double score = a.respond(d, 1);
+    CHECK(score >= 0);
+    CHECK(score <= 1);
+    CHECK(score * 4 == doctest::Approx(std::round(score * 4)));
 }
 
 TEST_CASE("simulate variants and usage errors") {

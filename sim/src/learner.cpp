@@ -22,6 +22,15 @@ constexpr std::uint64_t stream_responses = 2;
 
 double exposure(double weight) noexcept { return std::sqrt(std::clamp(weight / 0.2, 0.0, 1.0)); }
 
+double drill_difficulty_rating(const drill& d) noexcept {
+    const double base = d.difficulty == "easy" ? -1.0 : d.difficulty == "hard" ? 1.0 : 0.0;
+    return base - 0.5;
+}
+
+double drill_dose(const drill& d, const world& w) noexcept {
+    return std::clamp(static_cast<double>(d.minutes) / w.drill_minutes_per_dose, 0.0, 1.0);
+}
+
 const std::vector<std::string>& variant_names() {
     static const std::vector<std::string> names{"default",       "no-forgetting", "easy-optimum", "hard-optimum",
                                                 "fast-learners", "slow-learners", "noisy-grading"};
@@ -111,27 +120,37 @@ std::map<std::string, double> learner_model::respond(const problem& p, double da
 }
 
 void learner_model::practise(const problem& p, double day) {
-    for (const auto& [dim, w] : p.dimensions) {
-        const auto it = state.find(dim);
-        if (it == state.end() || w <= 0) continue;
-        auto& s = it->second;
-        const double x = exposure(w);
-        const double now = skill(dim, day);
-        const double success = logistic(now - p.rating);
-        // Desirable difficulty: learning peaks when success is likely but not certain.
-        // A floor: even a badly matched problem teaches a little.
-        const double fit =
-            world_.off_optimum_floor + (1.0 - world_.off_optimum_floor) *
-                                           std::exp(-std::pow((success - world_.optimum) / world_.optimum_width, 2));
-        if (world_.forgetting && s.last_day >= 0) {
-            // Spacing effect: retrieving something half-forgotten lengthens its memory more than
-            // rehearsing what is still fresh (massed practice).
-            const double retained = std::exp2(-(day - s.last_day) / s.half_life);
-            s.half_life *= 1.0 + world_.spacing_boost * x * (1.0 - retained);
-        }
-        s.skill = now + world_.gain * rate_ * x * fit;
-        s.last_day = day;
+    for (const auto& [dim, w] : p.dimensions)
+        if (w > 0) learn(dim, exposure(w), p.rating, day);
+}
+
+double learner_model::respond(const drill& d, double day) {
+    double logit = skill(d.dimension, day) - drill_difficulty_rating(d) + grader_bias_;
+    if (world_.grading_noise > 0) logit += world_.grading_noise * responses_.normal();
+    // Graded like one dimension of a problem: four points, each met with the chance the skill gives.
+    return responses_.binomial(4, logistic(logit)) / 4.0;
+}
+
+void learner_model::practise(const drill& d, double day) { learn(d.dimension, drill_dose(d, world_), drill_difficulty_rating(d), day); }
+
+void learner_model::learn(const std::string& dimension, double dose, double rating, double day) {
+    const auto it = state.find(dimension);
+    if (it == state.end()) return;
+    auto& s = it->second;
+    const double now = skill(dimension, day);
+    const double success = logistic(now - rating);
+    // Desirable difficulty: learning peaks when success is likely but not certain.
+    // A floor: even a badly matched problem teaches a little.
+    const double fit = world_.off_optimum_floor + (1.0 - world_.off_optimum_floor) *
+                                                      std::exp(-std::pow((success - world_.optimum) / world_.optimum_width, 2));
+    if (world_.forgetting && s.last_day >= 0) {
+        // Spacing effect: retrieving something half-forgotten lengthens its memory more than
+        // rehearsing what is still fresh (massed practice).
+        const double retained = std::exp2(-(day - s.last_day) / s.half_life);
+        s.half_life *= 1.0 + world_.spacing_boost * dose * (1.0 - retained);
     }
+    s.skill = now + world_.gain * rate_ * dose * fit;
+    s.last_day = day;
 }
 
 const std::vector<double>& learner_model::session_days(std::size_t count) {

@@ -3,7 +3,9 @@
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 #include "rehearse/core/content/rubric.hpp"
+#include "rehearse/core/drills/drill_grading.hpp"
 #include "rehearse/core/learner/attempts.hpp"
+#include "rehearse/core/learner/drill_memory.hpp"
 #include "rehearse/core/learner/learners.hpp"
 #include "rehearse/core/learner/selection.hpp"
 #include "rehearse/core/storage/store.hpp"
@@ -12,6 +14,9 @@
 #include <array>
 #include <cmath>
 #include <memory>
+#include <optional>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace rehearse::sim {
 
@@ -29,33 +34,103 @@ double weight_on(const problem& p, std::string_view dim) {
     return it == p.dimensions.end() ? 0.0 : it->second;
 }
 
-/// A selection policy for one learner.
-class policy {
-   public:
-    virtual ~policy() = default;
-    virtual const problem& choose(const learner_model& hidden, double day) = 0;
-    virtual void observe(const problem&, const std::map<std::string, double>&, double) {}
+/// A problem takes its interview format's minutes (45 when the format does not say).
+int format_minutes(const problem& p) {
+    const auto f = p.doc.find("format");
+    return f != p.doc.end() && f->is_object() ? f->value("minutes", 45) : 45;
+}
+
+/// One thing a learner does: a problem or a drill.
+struct action {
+    const problem* p = nullptr;
+    const drill* d = nullptr;
+    int minutes() const { return p ? format_minutes(*p) : d->minutes; }
 };
 
 using problem_list = std::vector<const problem*>;
+using drill_list = std::vector<const drill*>;
 
-/// Uniformly random problem: no model at all.
-class random_policy final : public policy {
+/// A selection policy for one learner. Without a time budget (`left` empty) a session is one
+/// problem; with one, the policy picks actions that fit the minutes left until it returns nothing.
+class policy {
    public:
-    random_policy(const problem_list& p, std::uint64_t seed) : problems_(p), rng_(seed) {}
-    const problem& choose(const learner_model&, double) override { return *problems_[rng_.below(problems_.size())]; }
+    virtual ~policy() = default;
+    virtual std::optional<action> choose(const learner_model& hidden, double day, std::optional<int> left,
+                                         bool session_start) = 0;
+    virtual void observe(const action&, const std::map<std::string, double>&, double) {}
+};
+
+/// The baselines' session: their problem first (when it fits), then drills by their own rule for the
+/// minutes left. A baseline without drills (`use_drills` false) does only the problem.
+class baseline_policy : public policy {
+   public:
+    std::optional<action> choose(const learner_model& hidden, double day, std::optional<int> left,
+                                 bool session_start) override {
+        if (!left) return action{&choose_problem(hidden, day), nullptr};
+        if (session_start && use_problems_) {
+            const problem& p = choose_problem(hidden, day);
+            if (format_minutes(p) <= *left) return action{&p, nullptr};
+        }
+        if (const drill* d = choose_drill(*left)) return action{nullptr, d};
+        return std::nullopt;
+    }
+
+   protected:
+    virtual const problem& choose_problem(const learner_model& hidden, double day) = 0;
+    /// A drill taking at most `left` minutes, or nullptr when none does.
+    virtual const drill* choose_drill(int left) = 0;
+    bool use_problems_ = true;
+};
+
+/// The least used drill of `dim` taking at most `left` minutes whose rating is nearest `level`
+/// (any rating when `level` is empty), ties by id; nullptr when none fits.
+const drill* nearest_drill(const drill_list& drills, std::string_view dim, int left, std::optional<double> level,
+                           std::map<std::string, int>& used) {
+    const drill* best = nullptr;
+    double best_cost = 0;
+    for (const drill* d : drills) {
+        if (d->dimension != dim || d->minutes > left) continue;
+        const double cost = (level ? std::abs(drill_difficulty_rating(*d) - *level) * 100 : 0) + used[d->id];
+        if (!best || cost < best_cost - 1e-12) {
+            best = d;
+            best_cost = cost;
+        }
+    }
+    if (best) ++used[best->id];
+    return best;
+}
+
+/// Uniformly random problem, and uniformly random drills that fit: no model at all.
+class random_policy final : public baseline_policy {
+   public:
+    random_policy(const problem_list& p, const drill_list& d, std::uint64_t seed) : problems_(p), drills_(d), rng_(seed) {}
+
+   protected:
+    const problem& choose_problem(const learner_model&, double) override {
+        return *problems_[rng_.below(problems_.size())];
+    }
+    const drill* choose_drill(int left) override {
+        drill_list fitting;
+        for (const drill* d : drills_)
+            if (d->minutes <= left) fitting.push_back(d);
+        return fitting.empty() ? nullptr : fitting[rng_.below(fitting.size())];
+    }
 
    private:
     const problem_list& problems_;
+    const drill_list& drills_;
     rng rng_;
 };
 
 /// Cycles through the dimensions; each turn the problem that weights that dimension most (least
-/// used first among equals). Coverage without any notion of difficulty.
-class round_robin_policy final : public policy {
+/// used first among equals), or a drill of that dimension (least used first). Coverage without any
+/// notion of difficulty.
+class round_robin_policy final : public baseline_policy {
    public:
-    explicit round_robin_policy(const problem_list& p) : problems_(p) {}
-    const problem& choose(const learner_model&, double) override {
+    round_robin_policy(const problem_list& p, const drill_list& d) : problems_(p), drills_(d) {}
+
+   protected:
+    const problem& choose_problem(const learner_model&, double) override {
         const auto dim = all_dimensions[turn_++ % all_dimensions.size()];
         const problem* best = nullptr;
         for (const problem* p : problems_) {
@@ -69,37 +144,69 @@ class round_robin_policy final : public policy {
         ++used_[best->id];
         return *best;
     }
+    const drill* choose_drill(int left) override {
+        for (std::size_t tries = 0; tries < all_dimensions.size(); ++tries)
+            if (const drill* d = nearest_drill(drills_, all_dimensions[turn_++ % all_dimensions.size()], left,
+                                               std::nullopt, used_))
+                return d;
+        return nullptr;
+    }
 
    private:
     const problem_list& problems_;
+    const drill_list& drills_;
     std::size_t turn_ = 0;
     std::map<std::string, int> used_;
 };
 
-/// A fixed course: every problem from the easiest to the hardest rating, then again.
-class syllabus_policy final : public policy {
+int difficulty_rank(std::string_view d) { return d == "easy" ? 0 : d == "hard" ? 2 : 1; }
+
+/// A fixed course: every problem from the easiest to the hardest rating, then again; the drills
+/// likewise, from easy to hard.
+class syllabus_policy final : public baseline_policy {
    public:
-    explicit syllabus_policy(const problem_list& p) : order_(p) {
+    syllabus_policy(const problem_list& p, const drill_list& d) : order_(p), drill_order_(d) {
         std::stable_sort(order_.begin(), order_.end(),
                          [](const problem* a, const problem* b) { return a->rating < b->rating; });
+        std::stable_sort(drill_order_.begin(), drill_order_.end(), [](const drill* a, const drill* b) {
+            return difficulty_rank(a->difficulty) < difficulty_rank(b->difficulty);
+        });
     }
-    const problem& choose(const learner_model&, double) override { return *order_[next_++ % order_.size()]; }
+
+   protected:
+    const problem& choose_problem(const learner_model&, double) override { return *order_[next_++ % order_.size()]; }
+    const drill* choose_drill(int left) override {
+        for (std::size_t tries = 0; tries < drill_order_.size(); ++tries) {
+            const drill* d = drill_order_[next_drill_++ % drill_order_.size()];
+            if (d->minutes <= left) return d;
+        }
+        return nullptr;
+    }
 
    private:
     problem_list order_;
-    std::size_t next_ = 0;
+    drill_list drill_order_;
+    std::size_t next_ = 0, next_drill_ = 0;
 };
 
 /// Per-dimension weighted up/down staircase on difficulty (Kaernbach 1991, continuous form): each
 /// dimension's level moves up after a score above 0.75 and down after one below, so each level
 /// settles where that dimension scores 0.75. The focus dimension rotates; the problem is the one
-/// nearest the focus level that weights the focus well.
-class staircase_policy final : public policy {
+/// nearest the focus level that weights the focus well, a drill the focus dimension's drill nearest
+/// its level. With `problems` false it is the drills-only baseline: every session all drills.
+class staircase_policy final : public baseline_policy {
    public:
-    explicit staircase_policy(const problem_list& p) : problems_(p) {
-        for (auto d : all_dimensions) level_[std::string(d)] = -0.5;
+    staircase_policy(const problem_list& p, const drill_list& d, bool problems) : problems_(p), drills_(d) {
+        use_problems_ = problems;
+        for (auto dim : all_dimensions) level_[std::string(dim)] = -0.5;
     }
-    const problem& choose(const learner_model&, double) override {
+    void observe(const action& a, const std::map<std::string, double>& scores, double) override {
+        for (const auto& [dim, s] : scores)
+            level_[dim] += 1.2 * (a.p ? exposure(weight_on(*a.p, dim)) : 1.0) * (s - 0.75);
+    }
+
+   protected:
+    const problem& choose_problem(const learner_model&, double) override {
         const std::string dim(all_dimensions[turn_++ % all_dimensions.size()]);
         const problem* best = nullptr;
         double best_cost = 0;
@@ -113,35 +220,53 @@ class staircase_policy final : public policy {
         }
         return *best;
     }
-    void observe(const problem& p, const std::map<std::string, double>& scores, double) override {
-        for (const auto& [dim, s] : scores) level_[dim] += 1.2 * exposure(weight_on(p, dim)) * (s - 0.75);
+    const drill* choose_drill(int left) override {
+        for (std::size_t tries = 0; tries < all_dimensions.size(); ++tries) {
+            const std::string dim(all_dimensions[turn_++ % all_dimensions.size()]);
+            if (const drill* d = nearest_drill(drills_, dim, left, level_[dim], used_)) return d;
+        }
+        return nullptr;
     }
 
    private:
     const problem_list& problems_;
+    const drill_list& drills_;
     std::size_t turn_ = 0;
     std::map<std::string, double> level_;
+    std::map<std::string, int> used_;
 };
 
-/// Sees the hidden state and the world's rules: picks the problem whose practice (expected, one
-/// step ahead) most reduces the squared shortfall below the mastery threshold. An upper reference,
-/// not a reachable policy.
+/// Sees the hidden state and the world's rules: picks the action whose practice (expected, one step
+/// ahead) most reduces the squared shortfall below the mastery threshold — per minute when the
+/// session has a time budget. An upper reference, not a reachable policy.
 class oracle_policy final : public policy {
    public:
-    explicit oracle_policy(const problem_list& p) : problems_(p) {}
-    const problem& choose(const learner_model& hidden, double day) override {
-        const problem* best = nullptr;
+    oracle_policy(const problem_list& p, const drill_list& d) : problems_(p), drills_(d) {}
+    std::optional<action> choose(const learner_model& hidden, double day, std::optional<int> left, bool) override {
+        std::optional<action> best;
         double best_value = 0;
+        const double before = value(hidden, day);
+        const auto consider = [&](const action& a, double v) {
+            if (!best || v > best_value + 1e-12) {
+                best = a;
+                best_value = v;
+            }
+        };
         for (const problem* p : problems_) {
+            if (left && format_minutes(*p) > *left) continue;
             learner_model ahead = hidden;
             ahead.practise(*p, day);
             const double v = value(ahead, day);
-            if (!best || v > best_value + 1e-12) {
-                best = p;
-                best_value = v;
-            }
+            consider(action{p, nullptr}, left ? (v - before) / format_minutes(*p) : v);
         }
-        return *best;
+        if (left)
+            for (const drill* d : drills_) {
+                if (d->minutes > *left) continue;
+                learner_model ahead = hidden;
+                ahead.practise(*d, day);
+                consider(action{nullptr, d}, (value(ahead, day) - before) / d->minutes);
+            }
+        return best;
     }
 
    private:
@@ -152,27 +277,58 @@ class oracle_policy final : public policy {
         return v;
     }
     const problem_list& problems_;
+    const drill_list& drills_;
 };
 
 /// The product: `recommend_next` restricted to problems (what `rehearse next --kind problem` runs)
-/// over a real store, and `record_attempt` for every graded attempt, at the simulated instant.
+/// when a session is one problem, `recommend_practice` (problems and drills weighed as `next` weighs
+/// them, for the minutes left) when it has a time budget; over a real store, with `record_attempt`
+/// for every graded attempt and `record_drill_practice` for every drill (as `rehearse drill` records
+/// a graded drill), at the simulated instant.
 class adaptive_policy final : public policy {
    public:
     adaptive_policy(store& db, const content_registry& content, std::uint64_t index, std::uint64_t seed)
         : db_(db), content_(content) {
         who_ = add_learner(db_, "sim-" + std::to_string(seed) + "-" + std::to_string(index), start_instant);
     }
-    const problem& choose(const learner_model&, double day) override {
-        const recommendation r = recommend_next(db_, content_, who_, activity_kind::problem, instant_of(day));
+    std::optional<action> choose(const learner_model&, double day, std::optional<int> left, bool) override {
+        if (!left) {
+            const recommendation r = recommend_next(db_, content_, who_, activity_kind::problem, instant_of(day));
+            return action{&problem_of(r), nullptr};
+        }
+        try {
+            const recommendation r = recommend_practice(db_, content_, who_, instant_of(day), *left);
+            if (r.kind == activity_kind::drill) {
+                const drill* d = content_.find_drill(r.id);
+                if (!d) throw error(errc::internal, "the selector recommended an unknown drill " + r.id);
+                return action{nullptr, d};
+            }
+            return action{&problem_of(r), nullptr};
+        } catch (const error& e) {
+            if (e.code() == errc::not_found) return std::nullopt;  // nothing fits the minutes left
+            throw;
+        }
+    }
+    void observe(const action& a, const std::map<std::string, double>& scores, double day) override {
+        if (a.p) {
+            (void)record_attempt(db_, content_, who_, *a.p, attempt_input(scores), instant_of(day));
+            return;
+        }
+        const double score = scores.at(a.d->dimension);
+        const bool correct = score >= drill_pass_mark;
+        db_.transaction([&](SQLite::Database& conn) {
+            (void)record_drill_practice(conn, content_, who_.id, *a.d, score, correct, "",
+                                        nlohmann::json{{"drill", a.d->id}, {"score", score}, {"correct", correct}},
+                                        instant_of(day));
+        });
+    }
+
+   private:
+    const problem& problem_of(const recommendation& r) const {
         const problem* p = content_.find_problem(r.id);
         if (!p) throw error(errc::internal, "the selector recommended an unknown problem " + r.id);
         return *p;
     }
-    void observe(const problem& p, const std::map<std::string, double>& scores, double day) override {
-        (void)record_attempt(db_, content_, who_, p, attempt_input(scores), instant_of(day));
-    }
-
-   private:
     store& db_;
     const content_registry& content_;
     learner who_;
@@ -205,7 +361,8 @@ double round4(double v) { return std::round(v * 1e4) / 1e4; }
 double shown_mastery(double skill) noexcept { return 1.0 / (1.0 + std::exp(-skill)); }
 
 const std::vector<std::string>& policy_names() {
-    static const std::vector<std::string> names{"adaptive", "random", "round-robin", "syllabus", "staircase", "oracle"};
+    static const std::vector<std::string> names{"adaptive",  "random", "round-robin", "syllabus",
+                                                "staircase", "oracle", "drills-only"};
     return names;
 }
 
@@ -216,11 +373,21 @@ result simulate(const content_registry& content, const options& o) {
         throw error(errc::usage, "unknown --policy \"" + o.policy + "\" (" + names + ")");
     }
     if (o.learners < 1 || o.sessions < 1) throw error(errc::usage, "--learners and --sessions must be at least 1");
+    if (o.session_minutes != 0 && (o.session_minutes < 10 || o.session_minutes > 600))
+        throw error(errc::usage, "--session-minutes must be between 10 and 600");
+    const bool timed = o.session_minutes > 0;  // sessions of so many minutes, problems and drills
+    if (o.policy == "drills-only" && !timed)
+        throw error(errc::usage, "--policy drills-only needs --session-minutes (without it a session is one problem)");
     const world w = make_world(o.variant);
     problem_list problems;
     for (const problem* p : content.problems())
         if (!p->retired && !p->dimensions.empty()) problems.push_back(p);
     if (problems.empty()) throw error(errc::not_found, "no problems are loaded: nothing to simulate");
+    drill_list drills;
+    for (const drill* d : content.drills())
+        if (!d->retired && d->minutes > 0) drills.push_back(d);
+    if (timed && drills.empty() && o.policy == "drills-only")
+        throw error(errc::not_found, "no drills are loaded: nothing for --policy drills-only to do");
 
     std::unique_ptr<store> db;
     if (o.policy == "adaptive") db = std::make_unique<store>(o.store_path);
@@ -231,12 +398,18 @@ result simulate(const content_registry& content, const options& o) {
     r.learners = o.learners;
     r.sessions = o.sessions;
     r.seed = o.seed;
-    std::vector<double> to_mastery;
+    r.session_minutes = o.session_minutes;
+    // The horizon in minutes: K sessions of the budget, or of at most an hour when a session is one
+    // problem (the longest interview format).
+    r.horizon_minutes = o.sessions * (timed ? o.session_minutes : 60);
+    std::vector<double> to_mastery, minutes_to_mastery;
     double success_sum = 0, auc_sum = 0;
     r.checkpoint = std::min(40, o.sessions);  // the "skill after 40 sessions", or the end of a shorter run
     long long attempts = 0;
     double learning_success_sum = 0;  // attempts made before the learner had mastered everything
     long long learning_attempts = 0;
+    long long problems_done = 0, drills_done = 0;
+    double minutes_studied = 0;
     for (int i = 0; i < o.learners; ++i) {
         const auto index = static_cast<std::uint64_t>(i);
         learner_model hidden(w, o.seed, index);
@@ -245,42 +418,72 @@ result simulate(const content_registry& content, const options& o) {
         if (o.policy == "adaptive")
             pol = std::make_unique<adaptive_policy>(*db, content, index, o.seed);
         else if (o.policy == "random")
-            pol = std::make_unique<random_policy>(problems, derive_seed(o.seed, index, stream_policy));
+            pol = std::make_unique<random_policy>(problems, drills, derive_seed(o.seed, index, stream_policy));
         else if (o.policy == "round-robin")
-            pol = std::make_unique<round_robin_policy>(problems);
+            pol = std::make_unique<round_robin_policy>(problems, drills);
         else if (o.policy == "syllabus")
-            pol = std::make_unique<syllabus_policy>(problems);
+            pol = std::make_unique<syllabus_policy>(problems, drills);
         else if (o.policy == "staircase")
-            pol = std::make_unique<staircase_policy>(problems);
+            pol = std::make_unique<staircase_policy>(problems, drills, true);
+        else if (o.policy == "drills-only")
+            pol = std::make_unique<staircase_policy>(problems, drills, false);
         else
-            pol = std::make_unique<oracle_policy>(problems);
+            pol = std::make_unique<oracle_policy>(problems, drills);
 
         std::optional<int> mastered_at;
-        double curve = 0;
+        std::optional<double> mastered_minutes;
+        double curve = 0, studied = 0;
         for (int k = 1; k <= o.sessions; ++k) {
             const double day = days[static_cast<std::size_t>(k - 1)];
-            const problem& p = pol->choose(hidden, day);
-            const auto scores = hidden.respond(p, day);
-            hidden.practise(p, day);
-            pol->observe(p, scores, day);
-
-            const double success = rubric_weighted_mean(p, scores);
-            success_sum += success;
-            ++attempts;
-            if (!mastered_at) {
-                learning_success_sum += success;
-                ++learning_attempts;
+            int used = 0;  // minutes of this session so far
+            double at = day;
+            for (bool start = true;; start = false) {
+                const std::optional<int> left =
+                    timed ? std::optional<int>(o.session_minutes - used) : std::optional<int>();
+                if (!start && !timed) break;  // one problem a session
+                if (left && *left < 2) break;  // the shortest drill takes 2 minutes
+                // Each action starts when the previous one ended (the product sees distinct instants).
+                at = day + used / 1440.0;
+                const std::optional<action> a = pol->choose(hidden, at, left, start);
+                if (!a) break;
+                std::map<std::string, double> scores;
+                double success = 0;
+                if (a->p) {
+                    scores = hidden.respond(*a->p, at);
+                    hidden.practise(*a->p, at);
+                    success = rubric_weighted_mean(*a->p, scores);
+                    ++problems_done;
+                } else {
+                    success = hidden.respond(*a->d, at);
+                    scores[a->d->dimension] = success;
+                    hidden.practise(*a->d, at);
+                    ++drills_done;
+                }
+                pol->observe(*a, scores, at);
+                used += a->minutes();
+                studied += a->minutes();
+                success_sum += success;
+                ++attempts;
+                if (!mastered_at) {
+                    learning_success_sum += success;
+                    ++learning_attempts;
+                }
+                if (!mastered_at && hidden.mastered(at)) {
+                    mastered_at = k;
+                    mastered_minutes = studied;
+                }
             }
-            const mastery_summary now = summarise(hidden.skills(day));
+            const mastery_summary now = summarise(hidden.skills(at));
             curve += now.mean;
-            if (!mastered_at && hidden.mastered(day)) mastered_at = k;
             if (k == r.checkpoint) {
                 r.checkpoint_mean += now.mean;
                 r.checkpoint_weakest += now.weakest;
             }
         }
         to_mastery.push_back(mastered_at ? *mastered_at : o.sessions);
+        minutes_to_mastery.push_back(mastered_minutes ? *mastered_minutes : r.horizon_minutes);
         if (!mastered_at) ++r.unfinished;
+        minutes_studied += studied;
         auc_sum += curve / o.sessions;
         const auto final_skills = hidden.skills(days.back());
         for (std::size_t d = 0; d < final_skills.size(); ++d)
@@ -294,6 +497,13 @@ result simulate(const content_registry& content, const options& o) {
     for (double v : to_mastery) sum += v;
     r.mastery_mean = sum / n;
     r.mastery_median = median(to_mastery);
+    double minutes_sum = 0;
+    for (double v : minutes_to_mastery) minutes_sum += v;
+    r.minutes_mean = minutes_sum / n;
+    r.minutes_median = median(minutes_to_mastery);
+    r.study_minutes = minutes_studied / n;
+    r.problems_per_learner = static_cast<double>(problems_done) / n;
+    r.drills_per_learner = static_cast<double>(drills_done) / n;
     r.finished_share = (n - r.unfinished) / n;
     r.final_mean /= n;
     r.final_weakest /= n;
@@ -301,7 +511,8 @@ result simulate(const content_registry& content, const options& o) {
     r.checkpoint_weakest /= n;
     r.auc = auc_sum / n;
     r.success_rate = success_sum / static_cast<double>(attempts);
-    r.learning_success_rate = learning_success_sum / static_cast<double>(learning_attempts);
+    r.learning_success_rate =
+        learning_attempts ? learning_success_sum / static_cast<double>(learning_attempts) : r.success_rate;
     return r;
 }
 
@@ -323,7 +534,15 @@ nlohmann::json result_json(const result& r) {
         {"auc", round4(r.auc)},
         {"success_rate", round4(r.success_rate)},
         {"success_rate_while_learning", round4(r.learning_success_rate)},
-        {"final_mastery_by_dimension", by_dimension}};
+        {"final_mastery_by_dimension", by_dimension},
+        {"session_minutes", r.session_minutes > 0 ? nlohmann::json(r.session_minutes) : nlohmann::json(nullptr)},
+        {"minutes_to_mastery",
+         {{"mean", round4(r.minutes_mean)},
+          {"median", round4(r.minutes_median)},
+          {"unfinished", r.unfinished},
+          {"horizon", r.horizon_minutes}}},
+        {"study_minutes", round4(r.study_minutes)},
+        {"per_learner", {{"problems", round4(r.problems_per_learner)}, {"drills", round4(r.drills_per_learner)}}}};
 }
 
 }  // namespace rehearse::sim

@@ -1,6 +1,8 @@
 #include "rehearse/core/grading/feedback.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -40,6 +42,24 @@ const problem* practice_problem(const content_registry& content, const problem& 
         const double score =
             it->second * 10 - std::abs(q->rating - current.rating) + (q->pack == current.pack ? 0.5 : 0);
         if (score > best_score) best_score = score, best = q;
+    }
+    return best;
+}
+
+int difficulty_step(const std::string& d) { return d == "easy" ? 0 : d == "hard" ? 2 : 1; }
+
+/// A drill that practises `dimension`: one written for this problem first, then the difficulty
+/// nearest the problem's, then the shorter, then by id.
+const drill* practice_drill(const content_registry& content, const problem& current, const std::string& dimension) {
+    const drill* best = nullptr;
+    int best_score = 0;
+    for (const drill* d : content.drills()) {
+        if (d->retired || d->dimension != dimension) continue;
+        const bool for_this = std::find(d->problems.begin(), d->problems.end(), current.id) != d->problems.end();
+        const int score = (for_this ? 0 : 1000) +
+                          100 * std::abs(difficulty_step(d->difficulty) - difficulty_step(current.difficulty)) +
+                          d->minutes;
+        if (!best || score < best_score) best_score = score, best = d;
     }
     return best;
 }
@@ -110,9 +130,19 @@ coach_feedback compose_feedback(const content_registry& content, const problem& 
         out.takeaway = "Solid answer across the rubric; keep " + focus +
                        " as sharp as the rest and practise explaining your trade-offs out loud.";
     }
+    // A finding that failed on a dimension a drill practises assigns that drill first: a few minutes
+    // of practice on exactly what went wrong, before the next whole problem.
+    std::string drill_first;
+    if (!picked.empty())
+        if (const drill* d = practice_drill(content, p, weakest))
+            drill_first = "drill " + focus + " with \"" + d->title + "\" (rehearse drill --drill " + d->id + ", " +
+                          std::to_string(d->minutes) + " minutes), then ";
     if (const problem* q = practice_problem(content, p, weakest))
-        out.assignment = "Before the next session, design \"" + q->title + "\" (rehearse evaluate --problem " + q->id +
-                         ") and focus specifically on " + focus + ".";
+        out.assignment = "Before the next session, " + drill_first + "design \"" + q->title +
+                         "\" (rehearse evaluate --problem " + q->id + ") and focus specifically on " + focus + ".";
+    else if (!drill_first.empty())
+        out.assignment = "Before the next session, " + drill_first + "redo \"" + p.title +
+                         "\" focusing specifically on " + focus + ".";
     else
         out.assignment = "Redo \"" + p.title + "\" focusing specifically on " + focus + ".";
     return out;

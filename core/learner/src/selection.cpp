@@ -35,6 +35,7 @@ constexpr int streak_limit = 2;                  // no focus dimension more than
 constexpr int drill_window_minutes = 10;         // this much time or less: reviews or a drill, never more
 constexpr int minimum_minutes = 2;               // the shortest drill
 constexpr double drill_difficulty_shift = -0.5;  // a drill is a smaller test than a problem of its difficulty
+constexpr double interview_minutes = 45;         // the shortest interview format: what a problem's share is of
 
 std::string fmt(double v, int digits = 2) {
     char buf[32];
@@ -171,6 +172,9 @@ struct candidate {
     int minutes = 0;
     double score = 0;
     double predicted = 0;
+    /// Useful practice per minute of the learner's time (problems and drills): how a drill and a
+    /// problem are weighed against each other.
+    double rate = 0;
     std::vector<std::string> reasons;
 };
 
@@ -289,6 +293,7 @@ std::vector<candidate> problem_candidates(const context& c) {
         }
 
         k.score = (value + 1e-6) * spacing * plan_factor;
+        k.rate = k.score / std::max(1, k.minutes);
         const double share = p->dimensions.count(k.focus) ? p->dimensions.at(k.focus) : 0.0;
         const auto top = best.find(k.focus);
         k.reasons.push_back(weakness_reason(c, k.focus) + "; this problem puts " + percent(share) +
@@ -414,6 +419,7 @@ std::optional<candidate> review_candidate(const context& c, bool explicit_reques
 /// that suits that dimension (predicted success near the target).
 std::vector<candidate> drill_candidates(const context& c, std::optional<int> max_minutes) {
     const auto& s = c.s;
+    const share_map best = best_shares(c.content);
     std::map<std::string, std::vector<candidate>, std::less<>> by_dimension;
     for (const drill* d : c.content.drills()) {
         if (d->retired || (max_minutes && d->minutes > *max_minutes)) continue;
@@ -444,6 +450,14 @@ std::vector<candidate> drill_candidates(const context& c, std::optional<int> max
                              (missed ? " (missed drills come back within days)" : "");
         }
         k.score = fit * again;
+        // Weighed against a problem by the same value per minute: a problem gives a dimension its share
+        // of the interview's time (at best the best share of 45 minutes, e.g. 25% is 11 minutes); a
+        // drill gives its dimension all of its own minutes, so its share is those minutes against the
+        // best problem's minutes there, at most a full share.
+        const auto top = best.find(d->dimension);
+        const double best_minutes = interview_minutes * (top == best.end() ? 0.2 : std::max(0.05, top->second));
+        const double share = std::min(1.0, d->minutes / best_minutes);
+        k.rate = need(mastery_of(s, d->dimension)) * share * fit * again / std::max(1, d->minutes);
         k.reasons.push_back(weakness_reason(c, d->dimension) + "; this drill practises it in " +
                             std::to_string(d->minutes) + " minutes (" + d->kind + ", " + d->difficulty + ")");
         k.reasons.push_back(spacing_reason);
@@ -512,8 +526,16 @@ recommendation recommend_next(app_context& ctx, const learner& who, std::optiona
     return recommend_next(ctx.db(), ctx.content(), who, only, ctx.now(), minutes);
 }
 
-recommendation recommend_next(store& db, const content_registry& content, const learner& who,
-                              std::optional<activity_kind> only, sys_ms now, std::optional<int> minutes) {
+namespace {
+
+/// The kinds a recommendation may be of.
+struct allowed_kinds {
+    bool review = false, lesson = false, problem = false, drill = false;
+};
+
+recommendation recommend_within(store& db, const content_registry& content, const learner& who,
+                                const allowed_kinds& allowed, std::optional<activity_kind> only, sys_ms now,
+                                std::optional<int> minutes) {
     if (minutes && *minutes < minimum_minutes)
         throw value_error("minutes", "at least " + std::to_string(minimum_minutes), std::to_string(*minutes),
                           "the shortest drill takes 2 minutes");
@@ -545,14 +567,14 @@ recommendation recommend_next(store& db, const content_registry& content, const 
     };
 
     std::optional<candidate> pick;
-    if (!only || *only == activity_kind::review) pick = review_candidate(c, only.has_value());
+    if (allowed.review) pick = review_candidate(c, only.has_value());
     if (!pick && only == activity_kind::review)
         throw error(errc::not_found, "no flashcard is due for " + who.name +
                                          " (cards come from lessons you have started: rehearse lesson --lesson ID)");
-    if (!pick && (only == activity_kind::drill || (!only && short_time))) {
+    if (!pick && allowed.drill && (only == activity_kind::drill || (!only && short_time))) {
         pick = best_of(drill_candidates(c, minutes));
         // Short on time and no drill due or new: whatever reviews are waiting, even a few.
-        if (!pick && !only) pick = review_candidate(c, true);
+        if (!pick && !only && allowed.review) pick = review_candidate(c, true);
         if (!pick && only == activity_kind::drill)
             throw error(errc::not_found, "no drill is due or new for " + who.name +
                                              (minutes ? " within " + std::to_string(*minutes) + " minutes" : "") +
@@ -562,40 +584,53 @@ recommendation recommend_next(store& db, const content_registry& content, const 
                                              ": no drill is due or new and no flashcard is waiting");
     }
     if (!pick) {
-        std::optional<candidate> lesson_pick, problem_pick;
-        if (!only || *only == activity_kind::lesson) lesson_pick = best_of(fitting(lesson_candidates(c)));
-        if (!only || *only == activity_kind::problem) problem_pick = best_of(fitting(problem_candidates(c)));
+        std::optional<candidate> lesson_pick, problem_pick, drill_pick;
+        if (allowed.lesson) lesson_pick = best_of(fitting(lesson_candidates(c)));
+        if (allowed.problem) problem_pick = best_of(fitting(problem_candidates(c)));
+        if (allowed.drill && !only) drill_pick = best_of(drill_candidates(c, minutes));
         if (minutes && only && !lesson_pick && !problem_pick)
             throw error(errc::not_found, "no " + std::string(to_string(*only)) + " fits " + std::to_string(*minutes) +
                                              " minutes (problems take 45 or 60, lessons their own minutes)");
-        // Time for more than a drill, but not for any lesson or problem: the best drill.
-        if (minutes && !only && !lesson_pick && !problem_pick) pick = best_of(drill_candidates(c, minutes));
         if (only == activity_kind::lesson && !lesson_pick)
             throw error(errc::not_found, "no lesson is available for " + who.name +
                                              ": every lesson whose prerequisites are met is done");
         if (only == activity_kind::problem && !problem_pick) throw error(errc::not_found, "no problem is available");
-        if (!pick && lesson_pick && problem_pick) {
+        // Practice is a problem or a drill, whichever gives the learner's weak dimensions more useful
+        // practice per minute: a drill when its dimension is the one that needs it and no problem
+        // serves it as well (a weakest dimension with no well-matched problem, a dimension that has
+        // just failed), and always when no problem fits the time.
+        std::optional<candidate> practice = problem_pick;
+        if (drill_pick && (!problem_pick || drill_pick->rate > problem_pick->rate)) {
+            if (problem_pick)
+                drill_pick->reasons.push_back("a better use of the time than a problem now: it gives " +
+                                              drill_pick->focus + " more practice a minute than " + problem_pick->id +
+                                              " gives your weak dimensions");
+            practice = drill_pick;
+        }
+        if (!pick && lesson_pick && practice) {
             // Teach before testing, then practise: a lesson when the last thing done was not a lesson
             // and it targets a dimension at least as weak as the problem's focus, or when even the
             // best problem is far too hard for now.
             const sys_ms last_attempt = s.recent.empty() ? sys_ms{} : s.recent.front().at;
             const bool last_was_lesson = s.last_lesson_at && *s.last_lesson_at >= last_attempt;
-            const bool relevant = mastery_of(s, lesson_pick->focus) <= mastery_of(s, problem_pick->focus) + 0.05;
-            const bool too_hard = problem_pick->predicted < c.target - 0.2;
+            const bool relevant = mastery_of(s, lesson_pick->focus) <= mastery_of(s, practice->focus) + 0.05;
+            const bool too_hard = practice->predicted < c.target - 0.2;
             if ((!last_was_lesson && relevant) || too_hard) {
                 if (too_hard)
-                    lesson_pick->reasons.push_back("the best-fitting problem has predicted success only " +
-                                                   fmt(problem_pick->predicted) + ": learn first, then practise");
+                    lesson_pick->reasons.push_back("the best-fitting " + std::string(to_string(practice->kind)) +
+                                                   " has predicted success only " + fmt(practice->predicted) +
+                                                   ": learn first, then practise");
                 else
-                    lesson_pick->reasons.push_back("teach before testing: after this, a problem such as " +
-                                                   problem_pick->id + " practises it");
+                    lesson_pick->reasons.push_back("teach before testing: after this, a " +
+                                                   std::string(to_string(practice->kind)) + " such as " +
+                                                   practice->id + " practises it");
                 pick = lesson_pick;
             } else {
-                problem_pick->reasons.push_back("you just took a lesson: time to practise");
-                pick = problem_pick;
+                practice->reasons.push_back("you just took a lesson: time to practise");
+                pick = practice;
             }
         } else if (!pick) {
-            pick = lesson_pick ? lesson_pick : problem_pick;
+            pick = lesson_pick ? lesson_pick : practice;
         }
     }
     if (!pick) throw error(errc::not_found, "nothing to recommend: no problems or lessons are loaded");
@@ -616,6 +651,25 @@ recommendation recommend_next(store& db, const content_registry& content, const 
     r.target = c.target;
     r.score = pick->score;
     return r;
+}
+
+}  // namespace
+
+recommendation recommend_next(store& db, const content_registry& content, const learner& who,
+                              std::optional<activity_kind> only, sys_ms now, std::optional<int> minutes) {
+    allowed_kinds allowed;
+    allowed.review = !only || *only == activity_kind::review;
+    allowed.lesson = !only || *only == activity_kind::lesson;
+    allowed.problem = !only || *only == activity_kind::problem;
+    allowed.drill = !only || *only == activity_kind::drill;
+    return recommend_within(db, content, who, allowed, only, now, minutes);
+}
+
+recommendation recommend_practice(store& db, const content_registry& content, const learner& who, sys_ms now,
+                                  std::optional<int> minutes) {
+    allowed_kinds allowed;
+    allowed.problem = allowed.drill = true;
+    return recommend_within(db, content, who, allowed, std::nullopt, now, minutes);
 }
 
 std::vector<recommendation> recommend_drills(store& db, const content_registry& content, const learner& who, sys_ms now,

@@ -32,6 +32,9 @@ struct world {
     double grading_noise = 0;          ///< logit s.d. of the grader's per-dimension noise
     double grading_bias_sd = 0;        ///< logit s.d. of a grader's per-learner bias
     double mastery_threshold = 1.1;    ///< a dimension is mastered at this skill (75% on a medium problem)
+    /// Minutes of a drill that teach its dimension what a problem teaches a main dimension (one with
+    /// 20 % of the weight: 20 % of a 45-minute interview). docs/simulation.md, *Drills*.
+    double drill_minutes_per_dose = 9;
 };
 
 /// The variants by name (default, no-forgetting, easy-optimum, hard-optimum, fast-learners,
@@ -67,6 +70,12 @@ class learner_model {
     std::map<std::string, double> respond(const problem& p, double day);
     /// The learning from an attempt at `p` on `day` (responses first, then learning).
     void practise(const problem& p, double day);
+    /// The grader's score of a drill on `day`: Binomial(4, P)/4 on the drill's dimension, P from the
+    /// skill against the drill's rating (drill_difficulty_rating).
+    double respond(const drill& d, double day);
+    /// The learning from a drill on `day`: only its dimension moves, by the drill's dose
+    /// (drill_dose) on the same desirable-difficulty curve as a problem.
+    void practise(const drill& d, double day);
 
     /// The day of each session (1-based index k → sessions()[k − 1]); the same for every policy.
     const std::vector<double>& session_days(std::size_t count);
@@ -77,6 +86,9 @@ class learner_model {
     std::map<std::string, dimension_state, std::less<>> state;
 
    private:
+    /// One practice of `dose` on `dimension` against difficulty `rating` at `day`: learning on the
+    /// desirable-difficulty curve, and the spacing effect on the memory's half-life.
+    void learn(const std::string& dimension, double dose, double rating, double day);
     world world_;
     double rate_ = 1;
     double grader_bias_ = 0;
@@ -89,5 +101,13 @@ class learner_model {
 /// (0.2), capped at 1 — practice time has diminishing returns, so a dimension with 5 % of the
 /// weight still gets half the practice.
 double exposure(double weight) noexcept;
+
+/// A drill's difficulty on the problems' logit scale: easy −1, medium 0, hard +1, less 0.5 (a drill is
+/// a smaller test than a problem of the same difficulty; the product uses the same mapping).
+double drill_difficulty_rating(const drill& d) noexcept;
+
+/// The practice a drill gives its dimension, in a problem's exposure units: its minutes over the
+/// world's minutes per dose, at most 1 (the whole drill is on its dimension).
+double drill_dose(const drill& d, const world& w) noexcept;
 
 }  // namespace rehearse::sim

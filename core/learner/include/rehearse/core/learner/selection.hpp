@@ -45,7 +45,7 @@ struct recommendation {
 
 /// The recommendation for `who` at the context's clock; `only` restricts the kind. `minutes` is the
 /// time the learner has: only what fits is recommended (10 minutes or less: reviews or a drill, never
-/// a problem). Without `only` or `minutes` the pick is among reviews, lessons and problems. Throws
+/// a problem). Without `only` the pick is among reviews, lessons, drills and problems. Throws
 /// error(not_found) when nothing of the asked kind is available (no card due, every lesson done),
 /// value_error naming `minutes` for less than 2.
 recommendation recommend_next(app_context& ctx, const learner& who, std::optional<activity_kind> only = std::nullopt,
@@ -54,6 +54,12 @@ recommendation recommend_next(app_context& ctx, const learner& who, std::optiona
 /// lookup when given.
 recommendation recommend_next(store& db, const content_registry& content, const learner& who,
                               std::optional<activity_kind> only, sys_ms now, std::optional<int> minutes = std::nullopt);
+
+/// The pick among problems and drills only, as `recommend_next` weighs them (useful practice per
+/// minute): what someone who sits down to practise for `minutes` does next, lessons and reviews set
+/// aside (the simulator's adaptive policy, docs/simulation.md). error(not_found) when nothing fits.
+recommendation recommend_practice(store& db, const content_registry& content, const learner& who, sys_ms now,
+                                  std::optional<int> minutes = std::nullopt);
 
 /// Up to `count` drills for the learner's weakest dimensions, one per dimension, weakest first, that
 /// are new or due and together take at most `minutes` (a plan's short day).
