@@ -64,6 +64,8 @@ int cmd_export(invocation& inv) {
 
 int cmd_import(invocation& inv) {
     const std::string& path = inv.args.at(0);
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw error(errc::io, path + ": is a folder, expected an export file");
     const nlohmann::json doc = read_json_file(path);
     app_context& ctx = inv.context();
     // Only an explicit --learner renames: $REHEARSE_LEARNER is a default for one's own commands and
