@@ -106,6 +106,16 @@ class server_process {
         return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
 
+    /// SIGKILL at once, as a crash or the kernel's out-of-memory killer would: no handler runs, nothing
+    /// is flushed. Returns once the process is gone.
+    void kill_now() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGKILL);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+    }
+
    private:
     temp_dir dir_;
     std::string out_path_, err_path_;

@@ -25,17 +25,16 @@ struct call_runner::state {
     std::condition_variable changed;  // a task started or ended, the runner got stuck, or stops
     std::deque<std::shared_ptr<runner_task>> queue;
     std::thread thread;  // started by the first call: a plugin that is never called costs no thread
-    bool busy = false;  // a call is running
-    bool stuck = false;
+    bool busy = false;   // a call is running
+    bool stuck = false;  // the running call is past its limit
     bool stopping = false;
+    std::function<void(std::chrono::milliseconds)> late_return;  // cleared when a stuck thread is left
 
     void work() {
         std::unique_lock lock(mutex);
         for (;;) {
-            changed.wait(lock, [&] { return stopping || stuck || !queue.empty(); });
-            // Once stuck, queued calls are refused by their callers; a call that comes back late ends
-            // the thread rather than running more code in a plugin that has been given up on.
-            if (stuck || queue.empty()) return;
+            changed.wait(lock, [&] { return stopping || !queue.empty(); });
+            if (queue.empty()) return;  // stopping, and every call taken has been answered
             const std::shared_ptr<runner_task> task = queue.front();
             queue.pop_front();
             task->at = runner_task::phase::running;
@@ -52,6 +51,14 @@ struct call_runner::state {
             lock.lock();
             task->at = runner_task::phase::done;
             busy = false;
+            if (stuck) {
+                // Back after all: the plugin takes calls again. Told under the lock, so that stop(),
+                // which clears the callback before leaving a stuck thread, cannot race it.
+                stuck = false;
+                if (late_return)
+                    late_return(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                                      task->started));
+            }
             changed.notify_all();
         }
     }
@@ -60,6 +67,11 @@ struct call_runner::state {
 call_runner::call_runner() : state_(std::make_shared<state>()) {}
 
 call_runner::~call_runner() { stop(); }
+
+void call_runner::on_late_return(std::function<void(std::chrono::milliseconds)> fn) {
+    const std::lock_guard lock(state_->mutex);
+    state_->late_return = std::move(fn);
+}
 
 bool call_runner::stuck() const {
     const std::lock_guard lock(state_->mutex);
@@ -106,7 +118,8 @@ bool call_runner::stop() noexcept {
     // waiting for it, marks the runner stuck by then): either way the wait is bounded.
     s.changed.wait(lock, [&] { return s.stuck || (!s.busy && s.queue.empty()); });
     if (s.stuck) {
-        s.thread.detach();  // it holds the state (and its call what it needs) for as long as it runs
+        s.late_return = nullptr;  // what it refers to may go once this returns
+        s.thread.detach();        // it holds the state (and its call what it needs) for as long as it runs
         return true;
     }
     std::thread thread = std::move(s.thread);

@@ -1,9 +1,9 @@
 #include "rehearse/core/plugins/plugin_host.hpp"
 
+#include "call_runner.hpp"
 #include "rehearse/core/base/error.hpp"
 #include "rehearse/core/base/json_file.hpp"
 #include "rehearse/core/content/dimensions.hpp"
-#include "call_runner.hpp"
 
 #include <rehearse/sdk/plugin.hpp>
 
@@ -314,6 +314,22 @@ void record(loaded_plugin::impl& p, const std::string* failure, bool timed_out =
     }
 }
 
+/// A call that ran past its limit came back: the plugin takes calls again, counted as failing until
+/// one answers. Runs on the plugin's call thread.
+void note_late_return(loaded_plugin::impl& p, std::chrono::milliseconds took) {
+    {
+        const std::lock_guard lock(p.health_mutex);
+        if (p.health.status == plugin_health::state::timed_out) p.health.status = plugin_health::state::failing;
+    }
+    if (!p.host.log) return;
+    try {
+        p.host.log(p.manifest.id, REHEARSE_LOG_WARNING,
+                   "a call returned after " + describe_limit(took) + ", past the " + describe_limit(p.call_limit) +
+                       " limit; the plugin takes calls again");
+    } catch (...) {  // a failing sink loses the line, never the plugin
+    }
+}
+
 /// A response the plugin API does not allow, as a message; nullopt when it is fine. An evaluator
 /// answers an object whose `score` is a number and whose `findings` and `strengths` are arrays
 /// (sdk/schema/evaluate-v1.md); a dialogue answers an object.
@@ -361,11 +377,11 @@ std::string call_plugin(loaded_plugin::impl& p, call_fn rehearse_plugin_v1::*hoo
         case call_runner::outcome::stopped:
             throw error(errc::plugin, who + ": has been shut down");
         case call_runner::outcome::refused:
-            throw fail("is disabled until the process restarts: an earlier call did not answer within " +
-                       describe_limit(p.call_limit));
+            throw fail("is disabled: an earlier call has run past the " + describe_limit(p.call_limit) +
+                       " limit and not returned");
         case call_runner::outcome::timed_out:
             throw fail(which + " did not answer within " + describe_limit(p.call_limit) +
-                           "; the plugin is disabled until the process restarts",
+                           "; the plugin is disabled until that call returns",
                        true);
         case call_runner::outcome::done:
             break;
@@ -509,6 +525,8 @@ const loaded_plugin& plugin_host::load(const fs::path& file) {
     }
     p->alive = true;
     p->call_limit = call_limit_;
+    // The runner is stopped before the instance goes (destroy_instance), so the pointer outlives it.
+    p->calls.on_late_return([raw = p.get()](std::chrono::milliseconds took) { note_late_return(*raw, took); });
     const std::string plugin_id = p->manifest.id;
     auto loaded = std::make_unique<loaded_plugin>(std::move(p));
     for (auto& [id, d] : reg.evaluators)

@@ -27,8 +27,8 @@
  * Time limit: every evaluate and dialogue_turn call must return within the host's limit (2 s unless
  * the user sets another, e.g. `rehearse serve --plugin-time-limit`). The host runs them on a thread
  * of its own per plugin; past the limit it stops waiting, reports the call as failed, leaves it
- * running (a thread cannot be stopped from outside) and calls the plugin no more until the process
- * restarts. Such an instance is never destroyed and its library never unloaded.
+ * running (a thread cannot be stopped from outside) and calls the plugin no more until it returns.
+ * An instance whose call never returns is never destroyed and its library never unloaded.
  */
 #ifndef REHEARSE_SDK_ABI_H
 #define REHEARSE_SDK_ABI_H

@@ -37,7 +37,7 @@ struct plugin_health {
     enum class state {
         ok,         ///< no call yet, or the last call answered
         failing,    ///< the last call failed: an error status, or a response that is not what the API asks
-        timed_out,  ///< a call ran past the time limit: the plugin is disabled until the process restarts
+        timed_out,  ///< a call is running past the time limit: the plugin takes no calls until it returns
     };
     state status = state::ok;
     std::uint64_t calls = 0;     ///< every call asked of the plugin, including those refused once disabled
@@ -111,8 +111,9 @@ class plugin_host {
     bool try_load(const std::filesystem::path& file);
 
     /// How long one call into a plugin may run (default_plugin_call_limit unless set). A call past
-    /// it answers error(plugin), is left running on its thread (a thread cannot be stopped from
-    /// outside) and disables its plugin: later calls fail at once. Set it before calls begin.
+    /// it answers error(plugin) and is left running on its thread (a thread cannot be stopped from
+    /// outside); its plugin's later calls fail at once until it returns, which for a hung plugin is
+    /// never (until the process restarts). Set it before calls begin.
     void set_call_limit(std::chrono::milliseconds limit);
     std::chrono::milliseconds call_limit() const noexcept { return call_limit_; }
 
