@@ -155,8 +155,21 @@ TEST_CASE("an export imported under another name sits beside the original, and t
     CHECK(copy["learner"] == "grace");
     CHECK(copy["learner_created"] == true);
     CHECK(export_test_views(f, f.source, "grace") == export_test_views(f, f.source, "ada"));
-    CHECK(ok_json(f.cli(f.source, {"mock", "list", "--json"}, export_test_later, "grace")).size() == 1);
+    const json grace_mocks = ok_json(f.cli(f.source, {"mock", "list", "--json"}, export_test_later, "grace"));
+    REQUIRE(grace_mocks.size() == 1);
     CHECK(ok_json(f.cli(f.source, {"mock", "list", "--json"}, export_test_later, "ada")).size() == 1);
+    // The copy's interview points at the copy's attempt, not at the original's.
+    const std::string grace_session = grace_mocks[0]["session"];
+    CHECK(grace_session != f.mock_session);
+    json grace_mock = ok_json(
+        f.cli(f.source, {"mock", "show", "--session", grace_session, "--json"}, export_test_later, "grace"));
+    json ada_mock = f.step(f.source, {"mock", "show", "--session", f.mock_session}, export_test_later);
+    CHECK(grace_mock["evaluation"]["attempt_id"] != ada_mock["evaluation"]["attempt_id"]);
+    for (json* m : {&grace_mock, &ada_mock}) {
+        (*m)["evaluation"].erase("attempt_id");
+        m->erase("session");
+    }
+    CHECK(grace_mock == ada_mock);
 
     const auto counts = export_test_row_counts(f.source);
     const json again = ok_json(f.cli(f.source, {"import", file, "--json"}, export_test_later, "grace"));
