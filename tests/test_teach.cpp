@@ -90,6 +90,17 @@ TEST_CASE("teach: a lesson taught to the end grades replies cumulatively and sch
     CHECK(shown["state"] == "finished");
     CHECK(shown["transcript"].size() == 5);  // opening, then two replies and two answers
     CHECK(shown["transcript"][1]["role"] == "learner");
+
+    // A second dialogue, left open: the list holds both, newest first, with their states.
+    const json second = ok_json(run_cli({"teach", "start", "--lesson", "cache-aside", "--json", "--db", cli.db,
+                                         "--learner", "ana", "--now", "2026-03-03T10:00:00Z"}));
+    const json listed = ok_json(cli.run({"teach", "list", "--json"}));
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0]["session"] == second["session"]);
+    CHECK(listed[0]["state"] == "open");
+    CHECK(listed[1]["session"] == session);
+    CHECK(listed[1]["state"] == "finished");
+    CHECK(listed[1]["lesson"] == "cache-aside");
     CHECK(cli.run({"teach", "say", "--session", session, "--text", "more"}).exit_code == 1);
     CHECK(cli.run({"teach", "say", "--session", "tnope", "--text", "hi"}).exit_code == 1);
     CHECK(cli.run({"teach", "say", "--session", session}).exit_code == 2);

@@ -196,6 +196,20 @@ int cmd_ask(invocation& inv) {
     return 0;
 }
 
+int cmd_teach_list(invocation& inv) {
+    auto& ctx = inv.context();
+    const learner who = require_learner(ctx.db(), inv.learner_name());
+    const auto sessions = teach_list(ctx, who);
+    if (inv.global.json) {
+        inv.print_json(sessions);
+        return 0;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : sessions) rows.push_back({s.session, s.lesson, s.state, s.started_at});
+    print_table(inv.out, {"SESSION", "LESSON", "STATE", "STARTED"}, rows);
+    return 0;
+}
+
 const std::vector<option_spec> teach_start_options{
     {"lesson", "ID", "the lesson (see: rehearse lessons)"},
     {"level", "LEVEL", "beginner, intermediate or advanced (default: from your mastery)"}};
@@ -203,7 +217,7 @@ const std::vector<option_spec> teach_start_options{
 }  // namespace
 
 std::vector<command> teach_commands() {
-    const option_spec session{"session", "ID", "the teaching session"};
+    const option_spec session{"session", "ID", "the teaching session (see: rehearse teach list)"};
     return {
         {{"teach"},
          "",
@@ -240,6 +254,7 @@ std::vector<command> teach_commands() {
          0,
          0,
          &cmd_teach_show},
+        {{"teach", "list"}, "", "your teaching dialogues, newest first", {}, 0, 0, &cmd_teach_list},
         {{"ask"},
          "[QUESTION]",
          "ask the coach a question; it answers from the lessons that fit",
