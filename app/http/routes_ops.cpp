@@ -3,7 +3,6 @@
 #include "http/embedded_files.hpp"
 #include "http/routes.hpp"
 
-
 #include <SQLiteCpp/SQLiteCpp.h>
 
 namespace rehearse::http {
