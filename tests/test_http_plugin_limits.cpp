@@ -26,7 +26,7 @@ const std::string limit_answer =
     "## Requirements\n\nHow many links a day? Assume 1M.\n\n## Architecture\n\n- Client -> API -> PostgreSQL\n";
 
 /// The plugin entry of /healthz with this id; null when it is not listed.
-json plugin_health(std::uint16_t port, const std::string& id) {
+json plugin_entry(std::uint16_t port, const std::string& id) {
     const json health = ok(get(port, "/healthz"));
     for (const auto& p : health["plugins"])
         if (p["id"] == id) return p;
@@ -59,7 +59,7 @@ TEST_CASE("http plugin limits: a hanging, a garbage and a throwing evaluator cos
     const json before = ok(get(port, "/healthz"));
     CHECK(before["plugin_time_limit_ms"] == 4000);
     for (const char* id : {"fixture-hang", "fixture-garbage", "fixture-throw"}) {
-        const json p = plugin_health(port, id);
+        const json p = plugin_entry(port, id);
         REQUIRE(p.is_object());
         CHECK(p["status"] == "ok");
         CHECK(p["calls"] == 0);
@@ -95,18 +95,18 @@ TEST_CASE("http plugin limits: a hanging, a garbage and a throwing evaluator cos
     CHECK(warned.find("evaluator fixture-throw failed") != std::string::npos);
     CHECK(warned.find("the grading service is unreachable") != std::string::npos);
 
-    const json hang = plugin_health(port, "fixture-hang");
+    const json hang = plugin_entry(port, "fixture-hang");
     CHECK(hang["status"] == "timed-out");
     CHECK(hang["failures"] == 1);
     CHECK(hang["last_error"].get<std::string>().find("did not answer within 4 s") != std::string::npos);
-    const json garbage = plugin_health(port, "fixture-garbage");
+    const json garbage = plugin_entry(port, "fixture-garbage");
     CHECK(garbage["status"] == "failing");
     CHECK(garbage["last_error"].get<std::string>().find("not JSON") != std::string::npos);
-    const json thrower = plugin_health(port, "fixture-throw");
+    const json thrower = plugin_entry(port, "fixture-throw");
     CHECK(thrower["status"] == "failing");
     CHECK(thrower["failures"] == 1);
     CHECK(thrower["last_error"].get<std::string>().find("unreachable") != std::string::npos);
-    const json bundled = plugin_health(port, "evaluators");
+    const json bundled = plugin_entry(port, "evaluators");
     REQUIRE(bundled.is_object());
     CHECK(bundled["status"] == "ok");
     CHECK(bundled["calls"].get<int>() > 0);
@@ -121,8 +121,8 @@ TEST_CASE("http plugin limits: a hanging, a garbage and a throwing evaluator cos
     CHECK(warned_again.find("is disabled: an earlier call has run past the 4 s limit") != std::string::npos);
     CHECK(warned_again.find("\"score\" that is not a number") != std::string::npos);
     CHECK(again["scores"].contains("data-model"));
-    CHECK(plugin_health(port, "fixture-hang")["failures"] == 2);
-    CHECK(plugin_health(port, "fixture-garbage")["failures"] == 2);
+    CHECK(plugin_entry(port, "fixture-hang")["failures"] == 2);
+    CHECK(plugin_entry(port, "fixture-garbage")["failures"] == 2);
 
     // The server log says when a plugin starts failing and when it times out, once each.
     const std::string log = s.err();
@@ -144,7 +144,7 @@ TEST_CASE("http plugin limits: a call that was only slow gives its plugin back w
     CHECK(warnings_of(slow).find("evaluator \"fixture-hang\" did not answer within 1 s") != std::string::npos);
     REQUIRE(wait_for_log(s, "plugin fixture-hang: warning: a call returned after"));
     CHECK(s.err().find("past the 1 s limit; the plugin takes calls again") != std::string::npos);
-    const json back = plugin_health(port, "fixture-hang");
+    const json back = plugin_entry(port, "fixture-hang");
     CHECK(back["status"] == "failing");
     CHECK(back["last_error"].get<std::string>().find("did not answer within 1 s") != std::string::npos);
 
@@ -152,7 +152,7 @@ TEST_CASE("http plugin limits: a call that was only slow gives its plugin back w
     const json quick = ok(post(port, "/api/v1/evaluate",
                                json{{"problem", "url-shortener"}, {"answer", limit_answer + "fixture-quick\n"}}));
     CHECK(warnings_of(quick).find("fixture-hang") == std::string::npos);
-    const json healthy = plugin_health(port, "fixture-hang");
+    const json healthy = plugin_entry(port, "fixture-hang");
     CHECK(healthy["status"] == "ok");
     CHECK(healthy["calls"] == 2);
     CHECK(healthy["failures"] == 1);
