@@ -17,6 +17,13 @@ int cmd_serve(invocation& inv) {
         options.host = *host;
     }
     if (const auto threads = inv.integer("threads", 1, 4096)) options.threads = static_cast<int>(*threads);
+    if (const auto seconds = inv.integer("request-timeout", 1, 3600))
+        options.request_timeout = std::chrono::seconds(*seconds);
+    // Given explicitly, the bound holds for every client, loopback included (docs/server.md).
+    if (const auto bound = inv.integer("max-connections-per-address", 0, 65535)) {
+        options.max_connections_per_address = static_cast<int>(*bound);
+        options.bound_loopback = true;
+    }
     options.auth = inv.has("auth");
     if (!inv.has("quiet")) options.request_log = &inv.err;
     const auto time_limit = inv.integer("plugin-time-limit", 1, 3600);
@@ -40,6 +47,11 @@ std::vector<command> serve_commands() {
           {"threads", "N", "connection threads (default 256: a keep-alive connection holds one while open)"},
           {"durable", "", "sync every commit to the disk (SQLite synchronous=FULL): survives a power cut, slower"},
           {"plugin-time-limit", "SECONDS", "how long one plugin call may run (default 2); past it the plugin is disabled"},
+          {"request-timeout", "SECONDS",
+           "time for the whole of one request to arrive, however slowly its bytes come (default 10)"},
+          {"max-connections-per-address", "N",
+           "open connections one client address may hold (default 32, loopback clients exempt; "
+           "given, it bounds loopback too; 0: no bound)"},
           {"quiet", "", "no request log on stderr"}},
          0,
          0,

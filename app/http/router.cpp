@@ -59,6 +59,8 @@ const char* reason_phrase(int status) {
             return "Not Found";
         case 405:
             return "Method Not Allowed";
+        case 408:
+            return "Request Timeout";
         case 409:
             return "Conflict";
         case 413:
@@ -67,6 +69,8 @@ const char* reason_phrase(int status) {
             return "Unsupported Media Type";
         case 422:
             return "Unprocessable Content";
+        case 429:
+            return "Too Many Requests";
         case 500:
             return "Internal Server Error";
         case 503:

@@ -4,7 +4,9 @@
 // this file.
 #include "http/server.hpp"
 
+#include "http/address_limit.hpp"
 #include "http/api.hpp"
+#include "http/connection_watch.hpp"
 #include "http/request_metrics.hpp"
 #include "http/router.hpp"
 
@@ -74,11 +76,22 @@ class request_ids {
 };
 
 struct handler_shared {
+    handler_shared(const router& r, request_metrics& m, const serve_options& options)
+        : routes(r),
+          metrics(m),
+          log(options.request_log),
+          watch(options.request_timeout),
+          limits(options.max_connections_per_address),
+          bound_loopback(options.bound_loopback) {}
+
     const router& routes;
     request_metrics& metrics;
     request_ids ids;
     std::ostream* log = nullptr;
     std::mutex log_mutex;
+    connection_watch watch;  ///< request deadlines and idle connections giving way
+    address_limit limits;    ///< open connections per client address
+    bool bound_loopback = false;
 };
 
 }  // namespace server_detail
@@ -96,6 +109,17 @@ void drain(std::istream& in, std::size_t limit) {
     std::size_t total = 0;
     while (total < limit && (in.read(buffer, sizeof buffer) || in.gcount() > 0))
         total += static_cast<std::size_t>(in.gcount());
+}
+
+/// 408: the request did not arrive whole within the request timeout; the connection closes.
+response request_timed_out(const connection_watch& watch) {
+    const long long ms = watch.request_timeout().count();
+    const std::string limit = ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+    response out = problem(408, "request_timeout",
+                           "a request (request line, headers and body) must arrive whole within " + limit +
+                               " of its first byte, or of the connection's start for the first request");
+    out.close = true;
+    return out;
 }
 
 response too_large(const std::string& detail) {
@@ -145,7 +169,7 @@ void send(Poco::Net::HTTPServerResponse& resp, const response& out) {
 
 class base_handler : public Poco::Net::HTTPRequestHandler {
    public:
-    explicit base_handler(handler_shared& shared) : shared_(shared) {}
+    base_handler(handler_shared& shared, connection_watch::ticket& ticket) : shared_(shared), ticket_(ticket) {}
 
     // An exception escaping here makes Poco 1.11 drop the connection without an answer, so every
     // path ends in a response or, when even sending fails (the client left), in silence.
@@ -166,14 +190,25 @@ class base_handler : public Poco::Net::HTTPRequestHandler {
                               "this server speaks HTTP/1.0 and HTTP/1.1, not " + req.getVersion());
                 out.close = true;
                 resp.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);  // Poco would echo the client's
-            } else if (auto refused = read_body(req, r))
+            } else if (auto refused = read_body(req, r)) {
                 out = std::move(*refused);
+                if (!ticket_.request_read()) out = request_timed_out(shared_.watch);
+            } else if (!ticket_.request_read())
+                // The watch shut the socket for reading: the body read ended early, cut at the deadline.
+                out = request_timed_out(shared_.watch);
             else
                 out = shared_.routes.handle(r);
+        } catch (const Poco::TimeoutException&) {
+            out = request_timed_out(shared_.watch);  // the body stalled longer than the request timeout
         } catch (const std::exception& e) {
-            // Reading the body failed (a malformed chunk, a timeout): the stream is unusable now.
-            out = problem(400, code_name(errc::invalid_input), std::string("could not read the request: ") + e.what());
-            out.close = true;
+            // Reading the body failed (a malformed chunk, the deadline): the stream is unusable now.
+            if (ticket_.expired())
+                out = request_timed_out(shared_.watch);
+            else {
+                out = problem(400, code_name(errc::invalid_input),
+                              std::string("could not read the request: ") + e.what());
+                out.close = true;
+            }
         } catch (...) {
             out = problem(500, code_name(errc::internal), "the server could not complete the request");
             out.close = true;
@@ -197,20 +232,18 @@ class base_handler : public Poco::Net::HTTPRequestHandler {
 
    private:
     handler_shared& shared_;
+    connection_watch::ticket& ticket_;
 };
 
 class handler_factory : public Poco::Net::HTTPRequestHandlerFactory {
    public:
-    explicit handler_factory(handler_shared& shared) : shared_(shared) {}
+    /// Unused: answering_connection makes its handler itself, with the connection's watch ticket.
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new base_handler(shared_);
+        return nullptr;
     }
     /// What HTTPServer::stopAll does after stopping: every open connection closes (idle keep-alive
     /// ones at once). The event is protected; HTTPServer reaches it as a friend, this server here.
     void close_connections(const void* sender) { serverStopped(sender, true); }
-
-   private:
-    handler_shared& shared_;
 };
 
 /// Poco's connection loop (HTTPServerConnection::run in Poco 1.11, which offers no hook), except
@@ -218,16 +251,30 @@ class handler_factory : public Poco::Net::HTTPRequestHandlerFactory {
 /// an over-long URL or too many headers, and drops the connection without a word when a
 /// Content-Length is not a number it can hold (2^64, "abc"). Here each gets problem+json. The base
 /// class still listens for the server's stop and shuts the socket down, which ends this loop.
+/// The connection is also known to the watch from its first read to its end: a request that does not
+/// arrive whole in time is answered 408, and an idle connection closed by the watch ends the loop.
 class answering_connection : public Poco::Net::HTTPServerConnection {
    public:
     answering_connection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
-                         Poco::Net::HTTPRequestHandlerFactory::Ptr handlers)
-        : HTTPServerConnection(socket, params, handlers), params_(std::move(params)), handlers_(std::move(handlers)) {}
+                         Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, handler_shared& shared)
+        : HTTPServerConnection(socket, params, handlers), params_(std::move(params)), shared_(shared) {}
 
     void run() override {
         const std::string server_name = params_->getSoftwareVersion();
+        const int fd = socket().impl()->sockfd();
         Poco::Net::HTTPServerSession session(socket(), params_);
+        // Declared after the session, so both end before the session closes the socket: the watch
+        // and the address count never see a descriptor number that a newer connection may reuse.
+        connection_watch::ticket ticket(shared_.watch, fd);
+        const struct address_release {
+            address_limit& limits;
+            int fd;
+            ~address_release() { limits.release(fd); }
+        } release{shared_.limits, fd};
+        // For the first request this waits up to the request timeout (the session's timeout); then
+        // up to the keep-alive timeout, or until the watch closes the idle connection.
         while (session.hasMoreRequests()) {
+            if (!ticket.reading()) break;  // closed by the watch while idle: others needed the thread
             try {
                 Poco::Net::HTTPServerResponseImpl response(session);
                 Poco::Net::HTTPServerRequestImpl request(response, session, params_);
@@ -235,17 +282,38 @@ class answering_connection : public Poco::Net::HTTPServerConnection {
                 response.setVersion(request.getVersion());
                 response.setKeepAlive(params_->getKeepAlive() && request.getKeepAlive() && session.canKeepAlive());
                 if (!server_name.empty()) response.set("Server", server_name);
-                std::unique_ptr<Poco::Net::HTTPRequestHandler> handler(handlers_->createRequestHandler(request));
+                base_handler handler(shared_, ticket);
                 if (request.getExpectContinue() && response.getStatus() == Poco::Net::HTTPResponse::HTTP_OK)
                     response.sendContinue();
                 // The handler answers every request itself, errors included (it does not throw).
-                handler->handleRequest(request, response);
+                handler.handleRequest(request, response);
                 session.setKeepAlive(params_->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive());
+                if (ticket.expired()) {
+                    close_after_timeout(fd);
+                    break;
+                }
+                ticket.idle();
             } catch (const Poco::Net::NoMessageException&) {
-                break;  // the client closed or sent nothing: no request to answer
+                // The client closed or sent nothing; or the deadline passed before the first line ended.
+                if (ticket.expired()) {
+                    answer_unreadable(session, request_timed_out(shared_.watch));
+                    close_after_timeout(fd);
+                }
+                break;
             } catch (const Poco::Net::MessageException& e) {
+                // A header cut short by the watch reads as malformed: the deadline is what happened.
+                if (ticket.expired()) {
+                    answer_unreadable(session, request_timed_out(shared_.watch));
+                    close_after_timeout(fd);
+                    break;
+                }
                 answer_unreadable(session, problem(400, code_name(errc::invalid_input),
                                                    "the request could not be read: " + e.message()));
+            } catch (const Poco::TimeoutException&) {
+                // The headers stalled for the whole request timeout (the socket's receive timeout).
+                answer_unreadable(session, request_timed_out(shared_.watch));
+                close_after_timeout(fd);
+                break;
             } catch (const Poco::SyntaxException& e) {
                 answer_unreadable(session, unparsable_number(e.message()));
             } catch (const Poco::Exception&) {
@@ -256,6 +324,13 @@ class answering_connection : public Poco::Net::HTTPServerConnection {
     }
 
    private:
+    /// After a 408 the client may still be sending the rest of its request; closing now, with those
+    /// bytes unread, would reset the connection and could destroy the answer before the client reads
+    /// it. The watch keeps a copy of the socket, drops what still comes and closes it soon after.
+    void close_after_timeout(int fd) {
+        if (const int copy = ::dup(fd); copy >= 0) shared_.watch.linger(copy);
+    }
+
     static response unparsable_number(const std::string& message) {
         // Poco's message ends in the text it could not parse: all digits is a number too large.
         const auto colon = message.rfind(": ");
@@ -269,7 +344,7 @@ class answering_connection : public Poco::Net::HTTPServerConnection {
                        "a header holds \"" + value.substr(0, 64) + "\" where a number belongs");
     }
 
-    static void answer_unreadable(Poco::Net::HTTPServerSession& session, const response& out) {
+    static void answer_unreadable(Poco::Net::HTTPServerSession& session, const response& out) try {
         Poco::Net::HTTPServerResponseImpl response(session);
         response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
         response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(out.status));
@@ -279,24 +354,74 @@ class answering_connection : public Poco::Net::HTTPServerConnection {
         response.setKeepAlive(false);  // the rest of what was sent cannot be trusted to frame a request
         response.send().write(out.body.data(), static_cast<std::streamsize>(out.body.size()));
         session.setKeepAlive(false);
+    } catch (const Poco::Exception&) {
+        session.setKeepAlive(false);  // the client is gone: no one to answer
     }
 
     Poco::Net::HTTPServerParams::Ptr params_;
-    Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
+    handler_shared& shared_;
 };
 
 class answering_connection_factory : public Poco::Net::TCPServerConnectionFactory {
    public:
     answering_connection_factory(Poco::Net::HTTPServerParams::Ptr params,
-                                 Poco::Net::HTTPRequestHandlerFactory::Ptr handlers)
-        : params_(std::move(params)), handlers_(std::move(handlers)) {}
+                                 Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, handler_shared& shared)
+        : params_(std::move(params)), handlers_(std::move(handlers)), shared_(shared) {}
     Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
-        return new answering_connection(socket, params_, handlers_);
+        return new answering_connection(socket, params_, handlers_, shared_);
     }
 
    private:
     Poco::Net::HTTPServerParams::Ptr params_;
     Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
+    handler_shared& shared_;
+};
+
+/// The per-address bound, checked as each connection is accepted (on the accepting thread, before
+/// the connection waits for a worker): a connection over it is answered 429 at once and handed to
+/// the watch to close, so it never takes a connection thread.
+class address_filter : public Poco::Net::TCPServerConnectionFilter {
+   public:
+    address_filter(handler_shared& shared, const Poco::Net::TCPServer& server, int max_queued)
+        : shared_(shared), server_(server), max_queued_(max_queued) {}
+
+    bool accept(const Poco::Net::StreamSocket& socket) override {
+        std::string address;
+        try {
+            const Poco::Net::IPAddress host = socket.peerAddress().host();
+            if (host.isLoopback() && !shared_.bound_loopback) return true;
+            address = host.toString();
+        } catch (const Poco::Exception&) {
+            return true;  // the client is already gone; the connection ends on its first read
+        }
+        // A connection the full queue will refuse never runs, so it is not counted (it would never
+        // be released). Only this thread adds to the queue, so the queue cannot fill in between.
+        if (server_.queuedConnections() >= max_queued_) return true;
+        if (shared_.limits.admit(socket.impl()->sockfd(), address)) return true;
+        refuse(socket, address);
+        return false;
+    }
+
+   private:
+    void refuse(const Poco::Net::StreamSocket& socket, const std::string& address) {
+        const response out = problem(429, "too_many_connections",
+                                     address + " already holds " + std::to_string(shared_.limits.per_address()) +
+                                         " open connections, the most one address may; close one and retry");
+        const std::string bytes = "HTTP/1.1 429 Too Many Requests\r\nContent-Type: " + out.content_type +
+                                  "\r\nContent-Length: " + std::to_string(out.body.size()) +
+                                  "\r\nRetry-After: 1\r\nConnection: close\r\nX-Content-Type-Options: nosniff"
+                                  "\r\nCache-Control: no-store\r\n\r\n" +
+                                  out.body;
+        // A fresh socket's send buffer takes a few hundred bytes at once; never wait for it.
+        const int fd = ::dup(socket.impl()->sockfd());
+        if (fd < 0) return;
+        (void)::send(fd, bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+        shared_.watch.linger(fd);  // Poco closes its descriptor; the watch closes this one
+    }
+
+    handler_shared& shared_;
+    const Poco::Net::TCPServer& server_;
+    const int max_queued_;
 };
 
 std::string format_url(const Poco::Net::SocketAddress& address) {
@@ -319,7 +444,7 @@ bool is_loopback_host(const std::string& host) {
 struct server::impl {
     impl(app_context& ctx, const serve_options& options)
         : routes(ctx, api_options{options.auth}),
-          shared{routes.routes(), routes.metrics(), {}, options.request_log, {}},
+          shared(routes.routes(), routes.metrics(), options),
           pool(2, std::max(options.threads, 1) + 1),
           socket(bind(options)) {
         if (!options.auth && !is_loopback_host(options.host))
@@ -332,18 +457,34 @@ struct server::impl {
         params->setKeepAlive(true);
         // Short, so an idle browser connection does not hold up a graceful stop for long.
         params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-        params->setTimeout(Poco::Timespan(10, 0));
+        // The watch bounds the whole request however its bytes trickle in. The session's timeout bounds
+        // the wait for a first request and each single read; a second longer, so that a client that
+        // stops sending altogether meets the watch's deadline (and its 408) first, not a dropped read.
+        params->setTimeout(Poco::Timespan(
+            std::chrono::duration_cast<std::chrono::microseconds>(options.request_timeout + std::chrono::seconds(1))
+                .count()));
         params->setServerName("rehearse");
         // What Poco::Net::HTTPServer does, with a connection that answers what Poco's leaves silent.
-        handlers = new handler_factory(shared);
-        http = std::make_unique<Poco::Net::TCPServer>(new answering_connection_factory(params, handlers), pool, socket,
-                                                      params);
+        handlers = new handler_factory;
+        http = std::make_unique<Poco::Net::TCPServer>(new answering_connection_factory(params, handlers, shared), pool,
+                                                      socket, params);
+        const int max_threads = std::max(options.threads, 1);
+        http->setConnectionFilter(new address_filter(shared, *http, std::max(options.max_queued, 1)));
+        // Idle connections give way while connections wait for a thread, or while nearly every
+        // thread is taken (a few are kept free for whoever comes next).
+        shared.watch.start([this, max_threads] {
+            const int reserve = std::max(1, max_threads / 16);
+            return http->queuedConnections() + std::max(0, http->currentConnections() - (max_threads - reserve));
+        });
         routes.metrics().set_gauges([this] {
             return std::vector<std::pair<std::string, double>>{
                 {"rehearse_http_connections_open", static_cast<double>(http->currentConnections())},
                 {"rehearse_http_connections_queued", static_cast<double>(http->queuedConnections())},
                 {"rehearse_http_connections_refused_total", static_cast<double>(http->refusedConnections())},
-                {"rehearse_http_threads_busy", static_cast<double>(http->currentThreads())}};
+                {"rehearse_http_threads_busy", static_cast<double>(http->currentThreads())},
+                {"rehearse_http_requests_timed_out_total", static_cast<double>(shared.watch.requests_timed_out())},
+                {"rehearse_http_connections_closed_idle_total", static_cast<double>(shared.watch.idle_closed())},
+                {"rehearse_http_connections_over_address_limit_total", static_cast<double>(shared.limits.refused())}};
         });
         http->start();
     }
@@ -393,6 +534,7 @@ void server::stop(std::chrono::milliseconds grace) {
         const auto deadline = std::chrono::steady_clock::now() + grace;
         while (http.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        impl_->shared.watch.stop();  // before the sockets below are shut down and closed
         // Whatever is still open (idle keep-alive connections) is closed.
         static_cast<handler_factory&>(*impl_->handlers).close_connections(&http);
         impl_->pool.joinAll();

@@ -19,6 +19,13 @@ struct serve_options {
     int threads = 256;
     int max_queued = 1024;                ///< connections waiting for a thread before new ones are refused
     bool auth = false;                    ///< require tokens (rehearse serve --auth)
+    /// The whole of one request (request line, headers, body) must arrive within this, however the
+    /// bytes trickle in: from its first byte, or from the connection's start for the first request.
+    std::chrono::milliseconds request_timeout = std::chrono::seconds(10);
+    /// Open connections per client address; 0 for no bound. Loopback clients (the machine itself:
+    /// its user, a reverse proxy in front, a benchmark) are not bounded unless `bound_loopback`.
+    int max_connections_per_address = 32;
+    bool bound_loopback = false;  ///< set when the bound is given explicitly
     std::ostream* request_log = nullptr;  ///< one line per request, with its id; none when null
 };
 

@@ -24,7 +24,7 @@ struct reply {
     int status = 0;
     std::string content_type;
     std::string body;
-    std::string location, allow, request_id, www_authenticate, link, connection;
+    std::string location, allow, request_id, www_authenticate, link, connection, retry_after;
     json doc() const { return json::parse(body); }
 };
 
@@ -64,6 +64,7 @@ inline reply call(std::uint16_t port, const std::string& method, const std::stri
     r.www_authenticate = resp.get("WWW-Authenticate", "");
     r.link = resp.get("Link", "");
     r.connection = resp.get("Connection", "");
+    r.retry_after = resp.get("Retry-After", "");
     return r;
 }
 
