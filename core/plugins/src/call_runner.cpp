@@ -8,16 +8,14 @@
 
 namespace rehearse::detail {
 
-namespace {
-
+// Not in an anonymous namespace: call_runner::state, a member of a class with external linkage,
+// holds these.
 struct runner_task {
     std::function<void()> fn;
     enum class phase { queued, running, done } at = phase::queued;
     std::chrono::steady_clock::time_point started;
     std::exception_ptr failure;
 };
-
-}  // namespace
 
 // Shared by the runner and its thread, so a thread left behind by a stuck call keeps it alive.
 struct call_runner::state {
