@@ -46,7 +46,7 @@ std::vector<command> serve_commands() {
           {"auth", "", "require a token on every /api/v1 request (see: rehearse token create)"},
           {"threads", "N", "connection threads (default 256: a keep-alive connection holds one while open)"},
           {"durable", "", "sync every commit to the disk (SQLite synchronous=FULL): survives a power cut, slower"},
-          {"plugin-time-limit", "SECONDS", "how long one plugin call may run (default 2); past it the plugin is disabled"},
+          {"plugin-time-limit", "SECONDS", "how long one plugin call may run (default 2); a slower call is given up on"},
           {"request-timeout", "SECONDS",
            "time for the whole of one request to arrive, however slowly its bytes come (default 10)"},
           {"max-connections-per-address", "N",
