@@ -2,12 +2,16 @@
 // N client threads, each holding one keep-alive connection and sending GET .../next at a steady pace,
 // so every run offers the same load however many connections carry it. Reports connection errors and
 // latency percentiles for 200 connections against a baseline of 16 connections carrying the same
-// total request rate, in the same run: the ratio shows what holding many connections costs.
+// total request rate, in the same run: the ratio shows what holding many connections costs. Then the
+// 16 connections again while 150 other sockets are held open sending nothing (each reopened as soon
+// as the server closes it), against the same baseline: what silent connections cost everyone else.
 //   bench_http_connections [SECONDS_PER_RUN] [TOTAL_REQUESTS_PER_SECOND] [SERVE OPTIONS...]
 // e.g. `bench_http_connections 10 400 --threads 8` runs the server as it was sized before.
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
 #include <fcntl.h>
@@ -156,11 +160,47 @@ run_result run(std::uint16_t port, int connections, double rate, double seconds)
     return out;
 }
 
-void report(const run_result& r) {
-    std::printf("%4d connections: %7ld requests, %ld errors, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                r.connections, r.requests, r.errors, percentile(r.latencies_ms, 0.5), percentile(r.latencies_ms, 0.99),
-                percentile(r.latencies_ms, 1.0));
+void report(const run_result& r, const char* note = "") {
+    std::printf("%4d connections%s: %7ld requests, %ld errors, latency p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                r.connections, note, r.requests, r.errors, percentile(r.latencies_ms, 0.5),
+                percentile(r.latencies_ms, 0.99), percentile(r.latencies_ms, 1.0));
 }
+
+/// `count` sockets that connect and send nothing, held open until destroyed: one that the server
+/// closes is opened again at once, so the server faces `count` silent connections all along.
+class silent_sockets {
+   public:
+    silent_sockets(std::uint16_t port, int count) : port_(port), sockets_(static_cast<std::size_t>(count)) {
+        for (auto& s : sockets_) s.connect(Poco::Net::SocketAddress("127.0.0.1", port_));
+        keeper_ = std::thread([this] {
+            while (!done_.load()) {
+                for (auto& s : sockets_) try {
+                        // Readable means closed: nothing is ever sent to these.
+                        if (s.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
+                            s.close();
+                            s = Poco::Net::StreamSocket();
+                            s.connect(Poco::Net::SocketAddress("127.0.0.1", port_));
+                            ++reopened_;
+                        }
+                    } catch (...) {
+                    }
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        });
+    }
+    ~silent_sockets() {
+        done_.store(true);
+        keeper_.join();
+    }
+    long reopened() const { return reopened_.load(); }
+
+   private:
+    std::uint16_t port_;
+    std::vector<Poco::Net::StreamSocket> sockets_;
+    std::atomic<bool> done_{false};
+    std::atomic<long> reopened_{0};
+    std::thread keeper_;
+};
 
 }  // namespace
 
@@ -182,9 +222,20 @@ int main(int argc, char** argv) {
     report(many);
     std::printf("p99 ratio, 200 connections / 16 connections: %.2f\n",
                 percentile(many.latencies_ms, 0.99) / std::max(1e-9, percentile(baseline.latencies_ms, 0.99)));
+    run_result beside_silent;
+    long reopened = 0;
+    {
+        silent_sockets silent(s.port, 150);
+        beside_silent = run(s.port, 16, rate, seconds);
+        reopened = silent.reopened();
+    }
+    report(beside_silent, " beside 150 silent sockets");
+    std::printf("silent sockets closed by the server and reopened: %ld\n", reopened);
+    std::printf("p99 ratio, 16 connections beside 150 silent sockets / 16 connections: %.2f\n",
+                percentile(beside_silent.latencies_ms, 0.99) / std::max(1e-9, percentile(baseline.latencies_ms, 0.99)));
     kill(s.pid, SIGTERM);
     int status = 0;
     waitpid(s.pid, &status, 0);
     fs::remove_all(dir);
-    return many.errors == 0 && baseline.errors == 0 ? 0 : 1;
+    return many.errors == 0 && baseline.errors == 0 && beside_silent.errors == 0 ? 0 : 1;
 }
