@@ -306,6 +306,9 @@ bool clarif_asks_choice(std::string_view s) {
                               "ok to",
                               "okay to",
                               "fine to",
+                              "ok if",
+                              "okay if",
+                              "fine if",
                               "can i use",
                               "can we use",
                               "could we use",
@@ -335,15 +338,27 @@ bool clarif_asks_to_pick(std::string_view s) {
     return clarif_has_any(s, {"prefer", "recommend", "which would you", "which one", "which is better", "go with"});
 }
 
+// Asks the interviewer which of two ways of building it they would take ("Would you push posts at write
+// time, or assemble them at read time?"): a requirement is asked about the product, never as what the
+// interviewer would do.
+bool clarif_offers_two_ways(std::string_view s) {
+    const auto would = txt::find_word(s, "would you");
+    return would != std::string_view::npos && txt::find_word(s, "or", would) != std::string_view::npos;
+}
+
 bool clarif_design_question(std::string_view s, std::string_view message) {
+    if (clarif_offers_two_ways(s)) return true;
     if (clarif_names_technology(s)) return clarif_asks_choice(s);
     return clarif_asks_to_pick(s) && clarif_names_technology(message);
 }
 
 // The question compares two amounts ("more downloads than uploads", "for every message sent, how
-// many ..."): the ratio of reads to writes, whichever words it uses.
+// many ...", "is it mostly people submitting?"): the ratio of reads to writes, whichever words it uses.
 bool clarif_compares(std::string_view s) {
     if (clarif_has_any(s, {"ratio", "for every", "per upload", "per post", "versus", "vs"})) return true;
+    // "mostly", "overwhelmingly": which of two things makes up most of it.
+    if (clarif_has_any(s, {"mostly", "mainly", "overwhelmingly", "predominantly", "majority", "dominated", "dominant"}))
+        return true;
     for (auto at = txt::find_word(s, "more"); at != std::string_view::npos; at = txt::find_word(s, "more", at + 1)) {
         const auto than = txt::find_word(s, "than", at);
         if (than != std::string_view::npos && txt::detail::word_count(s.substr(at, than - at)) <= 4) return true;
