@@ -17,7 +17,6 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace rehearse::test::http;
 using rehearse::test::server_process;
 using rehearse::test::slurp;
@@ -49,10 +48,11 @@ std::vector<std::pair<std::string, std::string>> route_bodies_targets(std::uint1
     return targets;
 }
 
-std::vector<fs::path> route_bodies_inputs(const std::string& folder) {
-    std::vector<fs::path> files;
-    const fs::path dir = fs::path(REHEARSE_PROJECT_SOURCE_DIR) / "tests" / "fuzz" / folder / "routes";
-    for (const auto& e : fs::directory_iterator(dir))
+std::vector<std::filesystem::path> route_bodies_inputs(const std::string& folder) {
+    std::vector<std::filesystem::path> files;
+    const std::filesystem::path dir =
+        std::filesystem::path(REHEARSE_PROJECT_SOURCE_DIR) / "tests" / "fuzz" / folder / "routes";
+    for (const auto& e : std::filesystem::directory_iterator(dir))
         if (e.is_regular_file() && e.path().filename() != "README") files.push_back(e.path());
     std::sort(files.begin(), files.end());  // the seeds are named in route order
     return files;
