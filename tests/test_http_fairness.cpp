@@ -32,12 +32,20 @@ std::vector<std::unique_ptr<Poco::Net::StreamSocket>> fairness_silent_sockets(st
     return sockets;
 }
 
-/// A request sent one byte a second, on its own thread, until the server answers or closes (or
-/// `give_up` passes); what came back is kept.
+/// Endless headers: a request that never completes by itself.
+const std::string fairness_slow_headers =
+    "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(4000, 'a');
+
+/// A request sent one byte a second after `head` (sent at once), on its own thread, until the
+/// server answers or closes (or `give_up` passes); what came back is kept.
 class trickling_client {
    public:
-    trickling_client(std::uint16_t port, std::chrono::seconds give_up)
-        : socket_(Poco::Net::SocketAddress("127.0.0.1", port)), thread_([this, give_up] { run(give_up); }) {}
+    trickling_client(std::uint16_t port, std::chrono::seconds give_up, std::string head = {},
+                     std::string trickled = fairness_slow_headers)
+        : socket_(Poco::Net::SocketAddress("127.0.0.1", port)),
+          head_(std::move(head)),
+          trickled_(std::move(trickled)),
+          thread_([this, give_up] { run(give_up); }) {}
     ~trickling_client() {
         if (thread_.joinable()) thread_.join();
     }
@@ -53,12 +61,11 @@ class trickling_client {
 
    private:
     void run(std::chrono::seconds give_up) {
-        // Endless headers: the request never completes by itself.
-        const std::string bytes = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(4000, 'a');
         const auto started = steady_clock::now();
         try {
-            for (std::size_t i = 0; i < bytes.size() && steady_clock::now() - started < give_up; ++i) {
-                socket_.sendBytes(&bytes[i], 1);
+            if (!head_.empty()) socket_.sendBytes(head_.data(), static_cast<int>(head_.size()));
+            for (std::size_t i = 0; i < trickled_.size() && steady_clock::now() - started < give_up; ++i) {
+                socket_.sendBytes(&trickled_[i], 1);
                 // Stop sending as soon as anything comes back: the answer is read below.
                 if (socket_.poll(Poco::Timespan(1, 0), Poco::Net::Socket::SELECT_READ)) break;
             }
@@ -73,6 +80,7 @@ class trickling_client {
     }
 
     Poco::Net::StreamSocket socket_;
+    const std::string head_, trickled_;
     std::string answer_;
     std::chrono::duration<double> waited_{};
     std::thread thread_;
@@ -94,16 +102,23 @@ std::string fairness_header(const std::string& raw, const std::string& name) {
 
 TEST_CASE("http fairness: a request trickling in a byte a second is answered 408 at its deadline and closed") {
     server_process server({"--request-timeout", "2"});
-    trickling_client slow(server.port(), std::chrono::seconds(30));
-    const std::string raw = slow.answer();
-    INFO("answer: " << raw);
-    REQUIRE(raw.rfind("HTTP/1.1 408", 0) == 0);
-    CHECK(fairness_header(raw, "Content-Type") == "application/problem+json");
-    CHECK(fairness_lower(fairness_header(raw, "Connection")) == "close");
-    CHECK(raw.find("\"request_timeout\"") != std::string::npos);
-    // Answered after the 2 s deadline, not after the 30 s the client would have gone on for.
-    CHECK(slow.waited().count() >= 1.5);
-    CHECK(slow.waited().count() < 10);
+    // Its headers a byte a second; and whole headers, then its body a byte a second.
+    trickling_client slow_headers(server.port(), std::chrono::seconds(30));
+    trickling_client slow_body(server.port(), std::chrono::seconds(30),
+                               "POST /api/v1/learners HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                               "application/json\r\nContent-Length: 4000\r\n\r\n",
+                               "{\"name\": \"" + std::string(3988, 'a') + "\"}");
+    for (auto* slow : {&slow_headers, &slow_body}) {
+        const std::string raw = slow->answer();
+        INFO("answer: " << raw);
+        REQUIRE(raw.rfind("HTTP/1.1 408", 0) == 0);
+        CHECK(fairness_header(raw, "Content-Type") == "application/problem+json");
+        CHECK(fairness_lower(fairness_header(raw, "Connection")) == "close");
+        CHECK(raw.find("\"request_timeout\"") != std::string::npos);
+        // Answered after the 2 s deadline, not after the 30 s the client would have gone on for.
+        CHECK(slow->waited().count() >= 1.5);
+        CHECK(slow->waited().count() < 10);
+    }
     // The server stays up for everyone else.
     CHECK(get(server.port(), "/healthz").status == 200);
 }

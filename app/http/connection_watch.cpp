@@ -96,17 +96,19 @@ void connection_watch::close_idle(int wanted, clock::time_point now) {
 void connection_watch::drain_lingering(clock::time_point now) {
     auto done = [now](const lingering& l) {
         char buffer[4096];
-        for (;;) {
+        // A bounded read per look, so a client that floods cannot keep the watch from its deadlines.
+        for (int reads = 0; reads < 16; ++reads) {
             const ssize_t n = ::recv(l.fd, buffer, sizeof buffer, MSG_DONTWAIT);
             if (n > 0) continue;
             // 0: the client closed; an error other than "nothing yet": it is gone.
             const bool finished = n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
-            if (finished || now >= l.until) {
-                ::close(l.fd);
-                return true;
-            }
-            return false;
+            if (!finished && now < l.until) return false;
+            ::close(l.fd);
+            return true;
         }
+        if (now < l.until) return false;  // still sending: looked at again on the next tick
+        ::close(l.fd);
+        return true;
     };
     lingering_.erase(std::remove_if(lingering_.begin(), lingering_.end(), done), lingering_.end());
 }

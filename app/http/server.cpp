@@ -275,6 +275,7 @@ class answering_connection : public Poco::Net::HTTPServerConnection {
         // up to the keep-alive timeout, or until the watch closes the idle connection.
         while (session.hasMoreRequests()) {
             if (!ticket.reading()) break;  // closed by the watch while idle: others needed the thread
+            bool timed_out = false;
             try {
                 Poco::Net::HTTPServerResponseImpl response(session);
                 Poco::Net::HTTPServerRequestImpl request(response, session, params_);
@@ -288,11 +289,9 @@ class answering_connection : public Poco::Net::HTTPServerConnection {
                 // The handler answers every request itself, errors included (it does not throw).
                 handler.handleRequest(request, response);
                 session.setKeepAlive(params_->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive());
-                if (ticket.expired()) {
-                    close_after_timeout(fd);
-                    break;
-                }
-                ticket.idle();
+                // Handed over below, once the response (and what it still buffers) is out.
+                timed_out = ticket.expired();
+                if (!timed_out) ticket.idle();
             } catch (const Poco::Net::NoMessageException&) {
                 // The client closed or sent nothing; or the deadline passed before the first line ended.
                 if (ticket.expired()) {
@@ -319,6 +318,10 @@ class answering_connection : public Poco::Net::HTTPServerConnection {
             } catch (const Poco::Exception&) {
                 if (session.networkException()) session.networkException()->rethrow();
                 throw;
+            }
+            if (timed_out) {
+                close_after_timeout(fd);
+                break;
             }
         }
     }
