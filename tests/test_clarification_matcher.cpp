@@ -387,3 +387,15 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout4)") {
     CHECK(heldout4.accuracy() >= 0.73);
     CHECK(heldout4.false_rate() <= 0.07);
 }
+
+// Written by someone else from the problems' content while the matcher changed (design questions by
+// their form, proportions), never opened while tuning, and measured once after the last change:
+// 98/120 = 81.7% top-1 and 6/42 = 14.3% false answers (97/120 and 6/42 with the matcher before those
+// changes). Neither goal (>= 90%, <= 5%) is met, so both are regression floors just under the measured
+// figures, not the targets.
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout5)") {
+    const auto heldout5 = clarif_test_measure("paraphrases-heldout5.json");
+    clarif_test_report("heldout5", heldout5);
+    CHECK(heldout5.accuracy() >= 0.81);
+    CHECK(heldout5.false_rate() <= 0.15);
+}
