@@ -190,7 +190,9 @@ void check_row(const json& row, const std::vector<column>& columns, const std::s
                                                                           : "a string") +
                                                  (c.nullable ? " or null" : ""));
     }
-    for (const auto& [name, value] : row.items()) {
+    for (const auto& item : row.items()) {
+        // Not a structured binding: C++17 lets no lambda capture one (clang refuses, the fuzz build).
+        const std::string& name = item.key();
         const bool known = std::any_of(columns.begin(), columns.end(), [&](const column& c) { return name == c.name; }) ||
                            std::find(extra.begin(), extra.end(), name) != extra.end();
         if (!known) throw error(errc::invalid_input, where + ": unknown field \"" + name + "\"");
