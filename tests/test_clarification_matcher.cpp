@@ -142,6 +142,8 @@ TEST_CASE("clarification terms: lowercase words, stop words dropped, stemmed, sy
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"outage"}, s);
     for (const char* s : {"budget", "cheaper", "money", "pricing"})
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"cost"}, s);
+    for (const char* s : {"a paid tier", "paid plans", "get paid"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"cost"}, s);
     for (const char* s : {"spam", "phishing", "cheating", "fake"})
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"abuse"}, s);
     CHECK(ranking::terms("daily day") == std::vector<std::string>{"day", "day"});
@@ -353,6 +355,39 @@ void clarif_test_report(const std::string& name, const clarif_test_figures& f) {
 }
 
 }  // namespace
+
+TEST_CASE("clarification matcher: providers, caps per user, paid tiers and cloud hosting") {
+    SUBCASE("the provider of a service is answered only by a clarification about providers") {
+        // "billing" and "invoices" are the billing-accuracy clarification's words; who provides it is not.
+        const auto& p = clarif_test_problem("usage-metering");
+        const auto r = clarification_matcher(p).read("Which billing provider sends the invoices, Stripe?");
+        CHECK(r.answered.empty());
+        CHECK(r.unanswerable.size() == 1);
+        const auto& review = clarif_test_problem("immigration-document-review");
+        CHECK(clarif_test_answered(
+                  review, clarification_matcher(review).read("Do we train the AI ourselves or call a vendor?")) ==
+              std::vector<std::string>{"Is the AI extraction something we build, or a third-party API?"});
+    }
+    SUBCASE("a cap on how many one user may have is a product rule, not the scale") {
+        const auto& p = clarif_test_problem("whatsapp");
+        const clarification_matcher m(p);
+        CHECK(m.read("Is there a cap on how many contacts one user can have?").answered.empty());
+        CHECK(clarif_test_answered(p, m.read("How many users are we talking about?")) ==
+              std::vector<std::string>{"What scale are we designing for?"});
+    }
+    SUBCASE("a paid tier is a question on money, not on the people it names") {
+        const auto& p = clarif_test_problem("case-status-monitor");
+        CHECK(clarification_matcher(p)
+                  .read("Will there be a paid tier for people who track a lot of cases?")
+                  .answered.empty());
+    }
+    SUBCASE("a cloud provider offered as one of two ways is a design question") {
+        const auto& p = clarif_test_problem("instagram");
+        const auto r = clarification_matcher(p).read("Are we assuming we're on AWS, or running our own data centres?");
+        CHECK(r.design_question);
+        CHECK(r.answered.empty());
+    }
+}
 
 // The matcher was redesigned on these four sets and the content's example wordings tuned on them (dev,
 // heldout, heldout2 and heldout3 are all development data now): the floors sit just under what they

@@ -100,10 +100,11 @@ bool clarif_asks_intent(const std::string& intent, const std::set<std::string>& 
 
 // Topics a problem answers only when one of its clarifications is about them: a question on the team,
 // the money or the deadline is not answered from a clarification that merely shares its other words
-// ("How big is the engineering team?" is not a question about the size of a paste).
+// ("How big is the engineering team?" is not a question about the size of a paste); likewise the
+// provider of a service ("Which billing provider sends the invoices?" is not how accurate billing must be).
 bool clarif_own_topic(const std::string& term) {
-    static const std::set<std::string, std::less<>> topics{"team",  "cost",      "deadline", "medical",   "abuse",
-                                                           "alias", "analytics", "account",  "moderation"};
+    static const std::set<std::string, std::less<>> topics{"team",  "cost",      "deadline", "medical",    "abuse",
+                                                           "alias", "analytics", "account",  "moderation", "vendor"};
     return topics.count(term) > 0;
 }
 
@@ -165,6 +166,11 @@ struct clarification_matcher::impl {
         // Amounts are the one thing a scale clarification answers, however a question shares its words
         // ("Who's on call for the API gateway?" is not "How many API calls a day?").
         if (!clarif_asks_intent(intents[d], question_terms[d], q) && (intents[d] == "scale" || !worded_like(q, d)))
+            return ev_none;
+        // A cap on how many a user may have is a rule of the product, not its volume ("Is there a cap on
+        // how many contacts one user can have?" is not "What scale are we designing for?").
+        if (intents[d] == "scale" && std::find(q.begin(), q.end(), "limit") != q.end() &&
+            !topic_terms[d].count("limit"))
             return ev_none;
         std::set<std::string> on_topic;
         double weight = 0;

@@ -287,7 +287,16 @@ bool clarif_names_technology(std::string_view s) {
                               "pre-aggregate",
                               "job table",
                               "worker pool",
-                              "cron job"});
+                              "cron job",
+                              "aws",
+                              "gcp",
+                              "azure",
+                              "google cloud",
+                              "on-prem",
+                              "on prem",
+                              "on premise",
+                              "on-premise",
+                              "on premises"});
 }
 
 // Asks for a choice between solutions.

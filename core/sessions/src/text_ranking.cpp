@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 585> synonym_table{{
+constexpr std::array<synonym, 592> synonym_table{{
     {"3rd party", "vendor"},
     {"abroad", "region"},
     {"abuse", "abuse"},
@@ -468,6 +468,9 @@ constexpr std::array<synonym, 585> synonym_table{{
     {"geographic", "region"},
     {"geographically", "region"},
     {"geography", "region"},
+    {"get paid", "cost"},
+    {"gets paid", "cost"},
+    {"getting paid", "cost"},
     {"gif", "media"},
     {"gigabyte", "size"},
     {"gigabytes", "size"},
@@ -642,6 +645,10 @@ constexpr std::array<synonym, 585> synonym_table{{
     {"overseas", "region"},
     {"p99", "latency"},
     {"page load", "latency"},
+    {"paid plan", "cost"},
+    {"paid plans", "cost"},
+    {"paid tier", "cost"},
+    {"paid tiers", "cost"},
     {"password", "account"},
     {"pay", "cost"},
     {"peak", "traffic"},
