@@ -356,7 +356,7 @@ void clarif_test_report(const std::string& name, const clarif_test_figures& f) {
 
 }  // namespace
 
-TEST_CASE("clarification matcher: providers, caps per user, paid tiers and cloud hosting") {
+TEST_CASE("clarification matcher: providers, caps per user, paid tiers, the problem's subject and cloud hosting") {
     SUBCASE("the provider of a service is answered only by a clarification about providers") {
         // "billing" and "invoices" are the billing-accuracy clarification's words; who provides it is not.
         const auto& p = clarif_test_problem("usage-metering");
@@ -380,6 +380,22 @@ TEST_CASE("clarification matcher: providers, caps per user, paid tiers and cloud
         CHECK(clarification_matcher(p)
                   .read("Will there be a paid tier for people who track a lot of cases?")
                   .answered.empty());
+    }
+    SUBCASE("the problem's subject is evidence only for a clarification whose question names it") {
+        // "clinics" is in the title of the problem (and folds to "medical"): not a question on medical data.
+        const auto& clinic = clarif_test_problem("clinic-booking");
+        CHECK(clarification_matcher(clinic).read("Which country are the clinics in?").answered.empty());
+        // "tenant" is the rate limiter's subject: the question is on the overshoot, not on isolation.
+        const auto& limiter = clarif_test_problem("rate-limiter");
+        CHECK(clarif_test_answered(
+                  limiter, clarification_matcher(limiter).read(
+                               "Is it acceptable for a tenant to briefly exceed their quota by a small margin?")) ==
+              std::vector<std::string>{"Does the limit have to be exact, or is some overshoot acceptable?"});
+        // A clarification about the subject itself still answers it.
+        const auto& petition = clarif_test_problem("petition-workflow");
+        CHECK(clarif_test_answered(petition,
+                                   clarification_matcher(petition).read("What stages does a petition pass through?")) ==
+              std::vector<std::string>{"Walk me through a petition's life: what statuses does it have?"});
     }
     SUBCASE("a cloud provider offered as one of two ways is a design question") {
         const auto& p = clarif_test_problem("instagram");

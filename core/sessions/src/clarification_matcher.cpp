@@ -118,6 +118,7 @@ struct clarification_matcher::impl {
     std::map<std::string, std::size_t> topic_df;               ///< clarifications whose topic terms hold the term
     std::vector<std::string> intents;                          ///< per clarification: its intent
     std::vector<std::set<std::string>> question_terms;         ///< per clarification: terms of its question
+    std::set<std::string> subject;                             ///< the problem's subject: the terms of its title
     std::size_t count = 0;
 
     // Combined scores of every clarification for the query terms.
@@ -178,7 +179,13 @@ struct clarification_matcher::impl {
             const bool own = topic_terms[d].count(t) > 0;
             const bool held = own || (first_topic && asked_terms[d].count(t) > 0);
             if (!held && clarif_own_topic(t)) return ev_none;
-            if (!held || !on_topic.insert(t).second) continue;
+            // The problem's subject (its title's words: clinics, tenants, invoices) is in every question
+            // about it: evidence only for a clarification whose own question names it ("What stages does a
+            // petition pass through?"), and never the one rare word ("Which country are the clinics in?" is
+            // not a question on medical information).
+            const bool subject_term = subject.count(t) > 0;
+            if (!held || (subject_term && !question_terms[d].count(t)) || !on_topic.insert(t).second) continue;
+            if (subject_term) continue;
             // ln((N + 1) / (n + 0.5)): 1.9 for a term of one clarification out of nine, 1.05 for three.
             // A word of the example wordings alone says little ("show", "app"): not rare evidence.
             if (own) weight += std::log(static_cast<double>(count + 1) / (static_cast<double>(topic_df.at(t)) + 0.5));
@@ -225,6 +232,10 @@ struct clarification_matcher::impl {
 
 clarification_matcher::clarification_matcher(const problem& p) {
     auto ix = std::make_shared<impl>();
+    // "Design online booking for a chain of physiotherapy clinics": its words but "design".
+    if (p.doc.contains("title") && p.doc["title"].is_string())
+        for (const auto& t : ranking::terms(p.doc["title"].get<std::string>()))
+            if (t != "design") ix->subject.insert(t);
     const auto it = p.doc.find("clarifications");
     if (it != p.doc.end() && it->is_array()) {
         for (const auto& c : *it) {
