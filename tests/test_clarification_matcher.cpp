@@ -283,11 +283,24 @@ TEST_CASE("clarification matcher: design questions by their form, and questions 
         CHECK(r.design_question);
         CHECK(r.answered.empty());
     }
+    SUBCASE("'would you' or 'should we' followed by a verb of building is a design question") {
+        // No technology the matcher knows named: the form alone asks for a design choice.
+        const auto& p = clarif_test_problem("video-streaming");
+        const auto r = clarification_matcher(p).read("Should I use HLS or DASH for the streaming protocol?");
+        CHECK(r.design_question);
+        CHECK(r.answered.empty());
+        // What the product must care about is a requirement, however it is asked.
+        const auto& shortener = clarif_test_problem("url-shortener-startup");
+        CHECK_FALSE(clarification_matcher(shortener)
+                        .read("Should we care about people using it to spread scam links?")
+                        .design_question);
+    }
     SUBCASE("a requirement asked with 'would you' and no alternative is still a requirement") {
         const auto& p = clarif_test_problem("immigration-document-review");
         const auto r = clarification_matcher(p).read("Roughly how many documents would you expect per day?");
         CHECK_FALSE(r.design_question);
-        CHECK(clarif_test_answered(p, r) == std::vector<std::string>{"Roughly how many documents are uploaded each day?"});
+        CHECK(clarif_test_answered(p, r) ==
+              std::vector<std::string>{"Roughly how many documents are uploaded each day?"});
     }
     SUBCASE("'mostly' or 'overwhelmingly' asks which of two things makes up most of the load") {
         const auto& p = clarif_test_problem("facebook-feed");

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace rehearse::clarification_questions {
 
@@ -355,8 +356,37 @@ bool clarif_offers_two_ways(std::string_view s) {
     return would != std::string_view::npos && txt::find_word(s, "or", would) != std::string_view::npos;
 }
 
+// Asks whether the interviewer would build it a certain way, or whether the candidate should: "would you"
+// or "should I / we" followed by a verb of building ("Would you put a separate queue per customer?",
+// "Should I use HLS or DASH?"). A requirement asks what the product must do ("Should we care about scam
+// links?", "how many sockets should we expect?"), never how the interviewer would build it. After
+// "should we" only verbs no requirement opens with: "Should we store deleted pastes?" or "Should we run
+// our own mail servers?" ask what the product must do.
+bool clarif_proposes_building(std::string_view s) {
+    static constexpr std::array<std::string_view, 17> choosing{
+        "use",        "put",   "pick",   "choose", "model", "shard",       "partition",   "cache",    "chunk",
+        "precompute", "reach", "deploy", "host",   "rely",  "denormalise", "denormalize", "replicate"};
+    static constexpr std::array<std::string_view, 12> building{"go",     "build",     "run",       "generate",
+                                                               "drive",  "aggregate", "rank",      "split",
+                                                               "stream", "store",     "implement", "batch"};
+    auto next_word = [&](std::string_view asker) {
+        std::vector<std::string_view> words;
+        for (auto at = txt::find_word(s, asker); at != std::string_view::npos; at = txt::find_word(s, asker, at + 1))
+            words.push_back(clarif_first_word(s.substr(at + asker.size())));
+        return words;
+    };
+    auto in = [](const auto& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); };
+    for (auto w : next_word("would you"))
+        if (in(choosing, w) || in(building, w)) return true;
+    for (auto asker : {"should i", "should we", "shall we"})
+        for (auto w : next_word(asker))
+            if (in(choosing, w)) return true;
+    return false;
+}
+
 bool clarif_design_question(std::string_view s, std::string_view message) {
     if (clarif_offers_two_ways(s)) return true;
+    if (clarif_proposes_building(s)) return true;
     if (clarif_names_technology(s)) return clarif_asks_choice(s);
     return clarif_asks_to_pick(s) && clarif_names_technology(message);
 }
