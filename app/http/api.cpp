@@ -12,7 +12,7 @@ api::api(app_context& ctx, const api_options& options) : ctx_(ctx), access_(ctx,
     (void)ctx_.db();
     router_.set_guard([this](request& r) { access_.authenticate(r); },
                       [this](const request& r) { access_.authorize(r); });
-    const route_context rc{ctx_, plugin_calls_, access_};
+    const route_context rc{ctx_, access_};
     add_web_routes(router_);
     add_ops_routes(router_, rc, metrics_);
     add_content_routes(router_, rc);

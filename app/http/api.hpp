@@ -8,8 +8,6 @@
 
 #include "rehearse/core/runtime/app_context.hpp"
 
-#include <mutex>
-
 namespace rehearse::http {
 
 struct api_options {
@@ -17,8 +15,8 @@ struct api_options {
 };
 
 /// The routes of one server over one context. Thread safety: the context's content registry is
-/// read-only once loaded and its store serialises connections behind its mutex; what is left is
-/// guarded here (see plugin_calls_) or by its own lock (metrics_).
+/// read-only once loaded, its store serialises connections behind its mutex, the plugin host
+/// serialises each plugin's calls itself, and the metrics have their own lock.
 class api {
    public:
     api(app_context& ctx, const api_options& options);
@@ -33,7 +31,6 @@ class api {
     access_policy access_;
     request_metrics metrics_;
     router router_;
-    std::mutex plugin_calls_;  ///< see route_context::plugin_calls
 };
 
 }  // namespace rehearse::http

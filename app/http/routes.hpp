@@ -8,17 +8,14 @@
 
 #include "rehearse/core/runtime/app_context.hpp"
 
-#include <mutex>
-
 namespace rehearse::http {
 
 /// What a route family needs from the server that owns it.
 struct route_context {
     app_context& ctx;
-    // Evaluator plugins are third-party code called through the C ABI, and the SDK promises plugin
-    // authors nothing about concurrent calls, so grading (the only path into plugin code while
-    // serving) runs one request at a time under this lock.
-    std::mutex& plugin_calls;
+    // No lock around grading: the plugin host runs each plugin's calls one at a time on a thread of
+    // its own, with a time limit (sdk/include/rehearse/sdk/abi.h, "Threading"), so requests grade in
+    // parallel and one hanging plugin costs only the requests that reach it, for at most the limit.
     const access_policy& access;
 };
 

@@ -12,7 +12,6 @@
 #include "rehearse/core/sessions/teach_sessions.hpp"
 #include "rehearse/sdk/text.hpp"
 
-#include <mutex>
 
 namespace rehearse::http {
 
@@ -50,7 +49,6 @@ teach_options teach_options_of(const json& body) {
 
 void add_session_routes(router& rt, route_context rc) {
     auto& ctx = rc.ctx;
-    auto& calls = rc.plugin_calls;
 
     // Mock interviews: the `rehearse mock ...` steps on the same sessions, so a session started on
     // one front goes on on the other. Writing and finishing grade the design (plugin code).
@@ -79,12 +77,11 @@ void add_session_routes(router& rt, route_context rc) {
         const learner who = require_learner(ctx.db(), r.param("name"));
         return response::json(200, json(mock_say(ctx, who, r.param("id"), required_string(body, "text"))));
     });
-    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/sections", [&ctx, &calls](const request& r) {
+    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/sections", [&ctx](const request& r) {
         const json body = body_object(r);
         const learner who = require_learner(ctx.db(), r.param("name"));
         const std::string markdown = required_string(body, "markdown");
         const std::string section = optional_string(body, "section").value_or("");
-        std::lock_guard lock(calls);
         return response::json(200, json(mock_write(ctx, who, r.param("id"), markdown, section)));
     });
     rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/phase", [&ctx](const request& r) {
@@ -95,16 +92,15 @@ void add_session_routes(router& rt, route_context rc) {
                         "\"to\" takes \"next\" (the next phase), not " + sdk::text::in_quotes(*to));
         return response::json(200, json(mock_next_phase(ctx, who, r.param("id"))));
     });
-    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/finish", [&ctx, &calls](const request& r) {
+    rt.add("POST", "/api/v1/learners/{name}/mock-sessions/{id}/finish", [&ctx](const request& r) {
         const json body = optional_body_object(r);
         const learner who = require_learner(ctx.db(), r.param("name"));
         const auto self_assessment = optional_string(body, "self_assessment");
-        std::lock_guard lock(calls);
         return response::json(200, json(mock_finish(ctx, who, r.param("id"), self_assessment)));
     });
 
     // Teaching dialogues: the `rehearse teach ...` steps on the same sessions. The last step records
-    // the lesson as POST .../lessons does (no plugin code), so none of these takes the plugin lock.
+    // the lesson as POST .../lessons does (no plugin code).
     rt.add("GET", "/api/v1/learners/{name}/teach-sessions", [&ctx](const request& r) {
         json items = json::array();
         for (const auto& s : teach_list(ctx, require_learner(ctx.db(), r.param("name")))) items.push_back(json(s));
