@@ -410,6 +410,16 @@ TEST_CASE("clarification matcher: providers, caps per user, paid tiers, the prob
                                    clarification_matcher(petition).read("What stages does a petition pass through?")) ==
               std::vector<std::string>{"Walk me through a petition's life: what statuses does it have?"});
     }
+    SUBCASE("the read/write ratio answers how much or how often, not a question that says 'read'") {
+        const auto& p = clarif_test_problem("whatsapp");
+        const clarification_matcher m(p);
+        CHECK(clarif_test_answered(p, m.read("Can our server read what I'm sending?")) ==
+              std::vector<std::string>{"Do we need end-to-end encryption?"});
+        const auto& dropbox = clarif_test_problem("dropbox");
+        CHECK(clarif_test_answered(
+                  dropbox, clarification_matcher(dropbox).read("More downloads than uploads, or about even?")) ==
+              std::vector<std::string>{"Is it read-heavy or write-heavy?"});
+    }
     SUBCASE("a cloud provider offered as one of two ways is a design question") {
         const auto& p = clarif_test_problem("instagram");
         const auto r = clarification_matcher(p).read("Are we assuming we're on AWS, or running our own data centres?");

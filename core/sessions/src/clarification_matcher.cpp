@@ -80,12 +80,14 @@ std::string clarif_intent_words(const std::string& intent) {
 // a question about amounts ("how many", volume, users, size), not one that shares its other words ("If
 // two people change the same file ..." is not a question on how many files there are).
 // A clarification's own question may widen its intent: "How many uploads happen per day, and how big
-// are the files?" answers a question on sizes too.
+// are the files?" answers a question on sizes too. The read/write ratio answers a question on how much or
+// how often, not one that merely says "read" ("Can our server read what I'm sending?" asks about privacy).
 bool clarif_asks_intent(const std::string& intent, const std::set<std::string>& own_question,
                         const std::vector<std::string>& q) {
     static const std::map<std::string, std::set<std::string>, std::less<>> signatures{
         {"scale", {"howmany", "traffic", "number", "count", "million", "billion", "thousand", "big"}},
-        {"read-write-ratio", {"ratio", "read", "write", "view", "post", "upload", "watch"}},
+        {"read-write-ratio",
+         {"ratio", "heavi", "howmany", "often", "traffic", "frequent", "more", "much", "percent", "balanc"}},
         {"latency", {"latency", "long", "async", "time", "second", "minut", "wait", "live", "fresh", "soon"}},
         {"availability",
          {"availability", "outage", "lose", "lost", "durabl", "backup", "loss", "miss", "skip", "retri", "drop"}},
