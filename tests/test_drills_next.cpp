@@ -86,6 +86,8 @@ TEST_CASE("next --minutes fits the time: a drill or reviews for 10 minutes or le
     CHECK_NOTHROW(recommend_next(*f.ctx, f.ana, activity_kind::problem, 60));
     CHECK_THROWS_AS(recommend_next(*f.ctx, f.ana, activity_kind::problem, 20), error);
     CHECK_THROWS_AS(recommend_next(*f.ctx, f.ana, std::nullopt, 1), value_error);
+    // Without --minutes the default pick is a review, a lesson or a problem: never a drill.
+    CHECK(recommend_next(*f.ctx, f.ana).kind != activity_kind::drill);
 }
 
 TEST_CASE("practice is a drill when it gives the weak dimension more per minute than any problem, else a problem") {

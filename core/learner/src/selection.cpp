@@ -661,7 +661,9 @@ recommendation recommend_next(store& db, const content_registry& content, const 
     allowed.review = !only || *only == activity_kind::review;
     allowed.lesson = !only || *only == activity_kind::lesson;
     allowed.problem = !only || *only == activity_kind::problem;
-    allowed.drill = !only || *only == activity_kind::drill;
+    // Without --minutes the pick is a review, a lesson or a problem (the `next --json` kinds users and
+    // scripts rely on, docs/cli.md); told the time at hand, next weighs drills in too, as practice does.
+    allowed.drill = only ? *only == activity_kind::drill : minutes.has_value();
     return recommend_within(db, content, who, allowed, only, now, minutes);
 }
 

@@ -45,7 +45,8 @@ struct recommendation {
 
 /// The recommendation for `who` at the context's clock; `only` restricts the kind. `minutes` is the
 /// time the learner has: only what fits is recommended (10 minutes or less: reviews or a drill, never
-/// a problem). Without `only` the pick is among reviews, lessons, drills and problems. Throws
+/// a problem, and drills are weighed against problems by practice per minute). Without `only` or
+/// `minutes` the pick is among reviews, lessons and problems (`next --kind drill` asks for a drill). Throws
 /// error(not_found) when nothing of the asked kind is available (no card due, every lesson done),
 /// value_error naming `minutes` for less than 2.
 recommendation recommend_next(app_context& ctx, const learner& who, std::optional<activity_kind> only = std::nullopt,
