@@ -442,34 +442,48 @@ TEST_CASE("clarification matching accuracy on the labelled paraphrases") {
     clarif_test_report("heldout3", heldout3);
     CHECK(dev.accuracy() >= 0.95);
     CHECK(dev.false_rate() <= 0.05);
-    CHECK(heldout.accuracy() >= 0.92);
+    CHECK(heldout.accuracy() >= 0.95);
     CHECK(heldout.false_rate() <= 0.05);
     CHECK(heldout2.accuracy() >= 0.95);
     CHECK(heldout2.false_rate() <= 0.05);
-    CHECK(heldout3.accuracy() >= 0.83);
+    CHECK(heldout3.accuracy() >= 0.84);
     CHECK(heldout3.false_rate() <= 0.05);
 }
 
 // Written from the problems' content only before the example wordings existed, and measured once after
 // the matcher and the wordings were final: 72/100 = 72.0% top-1 and 4/31 = 12.9% false answers (52.0%
 // and 12.9% without the wordings). It has been development data since (design questions by their form,
-// questions on proportions): 74/100 and 2/31 now. Neither goal (>= 90%, <= 5%) is met, so both are
-// regression floors just under the figures, not the targets.
+// questions on proportions, and what followed heldout5): 75/100 and 2/31 now. Neither goal (>= 90%,
+// <= 5%) is met, so both are regression floors just under the figures, not the targets.
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout4)") {
     const auto heldout4 = clarif_test_measure("paraphrases-heldout4.json");
     clarif_test_report("heldout4", heldout4);
-    CHECK(heldout4.accuracy() >= 0.73);
+    CHECK(heldout4.accuracy() >= 0.74);
     CHECK(heldout4.false_rate() <= 0.07);
 }
 
 // Written by someone else from the problems' content while the matcher changed (design questions by
 // their form, proportions), never opened while tuning, and measured once after the last change:
 // 98/120 = 81.7% top-1 and 6/42 = 14.3% false answers (97/120 and 6/42 with the matcher before those
-// changes). Neither goal (>= 90%, <= 5%) is met, so both are regression floors just under the measured
-// figures, not the targets.
+// changes). Development data since (a service's provider, caps per user, paid tiers, the problem's subject,
+// the read/write ratio as an amount): 100/120 and 1/42 now. Neither goal (>= 90%, <= 5%) was met when it
+// was untouched, so both are regression floors just under its figures, not the targets.
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout5)") {
     const auto heldout5 = clarif_test_measure("paraphrases-heldout5.json");
     clarif_test_report("heldout5", heldout5);
-    CHECK(heldout5.accuracy() >= 0.81);
-    CHECK(heldout5.false_rate() <= 0.15);
+    CHECK(heldout5.accuracy() >= 0.83);
+    CHECK(heldout5.false_rate() <= 0.03);
+}
+
+// Written by someone else from the problems' questions and answers while the matcher changed (a service's
+// provider, caps per user, paid tiers, the problem's subject, design questions by a verb of building,
+// the read/write ratio as an amount), never opened while tuning, and measured once after the last change:
+// 102/117 = 87.2% top-1 and 12/52 = 23.1% false answers (102/117 and 17/52 with the matcher before those
+// changes). Neither goal (>= 90%, <= 5%) is met, so both are regression floors just under the measured
+// figures, not the targets.
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout6)") {
+    const auto heldout6 = clarif_test_measure("paraphrases-heldout6.json");
+    clarif_test_report("heldout6", heldout6);
+    CHECK(heldout6.accuracy() >= 0.87);
+    CHECK(heldout6.false_rate() <= 0.24);
 }
