@@ -13,15 +13,8 @@ using nlohmann::json;
 
 namespace {
 
-// A drill is a smaller test than a problem of the same difficulty, and one dimension's worth of
-// evidence: easier on the ability scale, weaker than an attempt, stronger than a check question.
-constexpr double drill_difficulty_offset = -0.5;
+// One dimension's worth of evidence: weaker than an attempt, stronger than a check question.
 constexpr double drill_strength = 0.6;
-
-double drill_ability_difficulty(const std::string& difficulty) {
-    const double base = difficulty == "easy" ? -1.0 : difficulty == "hard" ? 1.0 : 0.0;
-    return base + drill_difficulty_offset;
-}
 
 /// Drills are scheduled in whole days (no minute steps): one is practised at most once a sitting.
 const fsrs::scheduler& drill_scheduler() {
@@ -51,6 +44,11 @@ constexpr const char* drill_memory_columns =
     "state, stability, difficulty, due, last_review, reps, lapses, scheduled_days, last_score";
 
 }  // namespace
+
+double drill_ability_difficulty(const std::string& difficulty) noexcept {
+    const double base = difficulty == "easy" ? -1.0 : difficulty == "hard" ? 1.0 : 0.0;
+    return base - 0.5;
+}
 
 int drill_rating(double score, bool correct) noexcept {
     if (!correct) return score >= 0.5 ? 2 : 1;

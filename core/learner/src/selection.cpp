@@ -34,7 +34,6 @@ constexpr double overdue_hours = 24;             // ... or one card overdue this
 constexpr int streak_limit = 2;                  // no focus dimension more than twice in a row
 constexpr int drill_window_minutes = 10;         // this much time or less: reviews or a drill, never more
 constexpr int minimum_minutes = 2;               // the shortest drill
-constexpr double drill_difficulty_shift = -0.5;  // a drill is a smaller test than a problem of its difficulty
 constexpr double interview_minutes = 45;         // the shortest interview format: what a problem's share is of
 
 std::string fmt(double v, int digits = 2) {
@@ -431,10 +430,7 @@ std::vector<candidate> drill_candidates(const context& c, std::optional<int> max
         k.title = d->title;
         k.focus = d->dimension;
         k.minutes = d->minutes;
-        const double rating = (d->difficulty == "easy"   ? -1.0
-                               : d->difficulty == "hard" ? 1.0
-                                                         : 0.0) +
-                              drill_difficulty_shift;
+        const double rating = drill_ability_difficulty(d->difficulty);
         k.predicted = dimension_success(s, d->dimension, rating);
         const double fit = closeness_floor +
                            (1 - closeness_floor) * std::exp(-std::pow((k.predicted - c.target) / closeness_width, 2));

@@ -43,6 +43,11 @@ struct drill_record {
     std::vector<mastery_change> mastery;
 };
 
+/// A drill's difficulty on the ability scale: its difficulty's rating (easy -1, medium 0, hard 1) less
+/// 0.5, since a drill is a smaller test than a problem of the same difficulty. Recording a drill's
+/// evidence and choosing a drill read it the same way.
+double drill_ability_difficulty(const std::string& difficulty) noexcept;
+
 /// The FSRS grade of a drill's result: wrong → again (back in a day), nearly right → hard, right →
 /// good, right with a full score → easy.
 int drill_rating(double score, bool correct) noexcept;
