@@ -6,7 +6,9 @@
 // question gives evidence for it: two different terms of its topic (question, keywords, intent,
 // example wordings), or one term of its own text rare among the problem's clarifications; the
 // words an intent needs (a scale clarification answers a question about amounts); and the topics only
-// their own clarification answers (team, cost, deadline, ...). The best candidate is answered when its
+// their own clarification answers (team, cost, deadline, ...); and when the question names the thing it
+// asks about ("what hours do the agents work?", clarification_questions::asked_thing), a clarification
+// that speaks of that thing in any field, its answer included. The best candidate is answered when its
 // score is high enough for the length of the question and clearly ahead of the other candidates;
 // otherwise the question is one the problem cannot answer. What is left of a question after its best
 // match may name a second topic ("the volume and the formats?"), ranked again the same way with
@@ -110,6 +112,14 @@ bool clarif_own_topic(const std::string& term) {
     return topics.count(term) > 0;
 }
 
+// "how long can a post be" read as "how big can a post be".
+std::string clarif_length_as_size(std::string_view part) {
+    std::string s(part);
+    const auto at = s.find("how long");
+    if (at != std::string::npos) s.replace(at, 8, "how big");
+    return s;
+}
+
 }  // namespace
 
 struct clarification_matcher::impl {
@@ -120,6 +130,7 @@ struct clarification_matcher::impl {
     std::map<std::string, std::size_t> topic_df;               ///< clarifications whose topic terms hold the term
     std::vector<std::string> intents;                          ///< per clarification: its intent
     std::vector<std::set<std::string>> question_terms;         ///< per clarification: terms of its question
+    std::vector<std::set<std::string>> held_terms;  ///< per clarification: terms of every field, answer included
     std::set<std::string> subject;                             ///< the problem's subject: the terms of its title
     std::size_t count = 0;
 
@@ -196,9 +207,17 @@ struct clarification_matcher::impl {
         return first_topic && weight >= clarif_min_rare_weight ? ev_one_rare : ev_none;
     }
 
+    // Clarification `d` speaks of one of the terms naming the thing asked about (all do when none is named).
+    bool holds_any(std::size_t d, const std::vector<std::string>& thing) const {
+        if (thing.empty()) return true;
+        for (const auto& t : thing)
+            if (held_terms[d].count(t)) return true;
+        return false;
+    }
+
     // The best clarification for the query terms, and whether it is a confident match.
     clarif_pick best(const std::vector<std::string>& q, double min_score, std::size_t min_topic_terms,
-                     bool first_topic) const {
+                     bool first_topic, const std::vector<std::string>& thing = {}) const {
         clarif_pick p;
         if (q.empty() || count == 0) return p;
         const auto s = scores(q);
@@ -207,7 +226,10 @@ struct clarification_matcher::impl {
         std::vector<evidence_level> level(count, ev_none);
         std::vector<bool> eligible(count);
         for (std::size_t d = 0; d < count; ++d) {
-            if (s[d] > 0) level[d] = evidence(q, d, min_topic_terms, first_topic);
+            // A question naming the thing it asks about ("what hours do the agents work?") is answered
+            // only by a clarification that speaks of that thing.
+            if (s[d] > 0 && holds_any(d, thing))
+                level[d] = evidence(q, d, min_topic_terms, first_topic);
             eligible[d] = level[d] != ev_none;
         }
         std::size_t top = count;
@@ -278,7 +300,12 @@ clarification_matcher::clarification_matcher(const problem& p) {
             ix->fields[cf_question].add(std::move(question));
             ix->fields[cf_keywords].add(std::move(keyword_terms));
             ix->fields[cf_intent].add(std::move(intent_terms));
-            ix->fields[cf_answer].add(ranking::terms(text("answer")));
+            auto answer_terms = ranking::terms(text("answer"));
+            std::set<std::string> held = ix->topic_terms.back();
+            held.insert(answer_terms.begin(), answer_terms.end());
+            held.insert(asked_terms.begin(), asked_terms.end());
+            ix->held_terms.push_back(std::move(held));
+            ix->fields[cf_answer].add(std::move(answer_terms));
             ix->fields[cf_asked_as].add(std::move(asked_terms));
             ++ix->count;
         }
@@ -297,7 +324,10 @@ clarification_reading clarification_matcher::read(std::string_view message) cons
         for (const auto& [from, to] : clarification_questions::cut(lower)) {
             const std::string_view part = std::string_view(lower).substr(from, to - from);
             const std::string asked(txt::trim(std::string_view(sentence.text).substr(from, to - from)));
-            auto q = ranking::terms(part);
+            // "How long can a post be?" asks for a size.
+            const bool length = clarification_questions::asks_length(part);
+            auto q = ranking::terms(length ? clarif_length_as_size(part) : std::string(part));
+            const auto thing = ranking::terms(clarification_questions::asked_thing(part));
             // "If Redis dies, do we let traffic through?" asks for the required behaviour in a failure,
             // not for a design choice.
             const bool failure = std::find(q.begin(), q.end(), "outage") != q.end() &&
@@ -308,7 +338,7 @@ clarification_reading clarification_matcher::read(std::string_view message) cons
             }
             if (q.empty()) continue;
             if (clarification_questions::compares(part)) q.push_back("ratio");
-            const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true);
+            const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true, thing);
             if (!first.confident) {
                 r.unanswerable.push_back(asked);
                 continue;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <vector>
 
 namespace rehearse::clarification_questions {
@@ -297,7 +298,12 @@ bool clarif_names_technology(std::string_view s) {
                               "on prem",
                               "on premise",
                               "on-premise",
-                              "on premises"});
+                              "on premises",
+                              "hls",
+                              "mpeg-dash",
+                              "rtmp",
+                              "webrtc",
+                              "quic"});
 }
 
 // Asks for a choice between solutions.
@@ -339,7 +345,31 @@ bool clarif_asks_choice(std::string_view s) {
                               "reasonable",
                               "enough",
                               "makes sense",
-                              "worth"});
+                              "worth",
+                              // Asking leave for a choice: "Is it alright if I use WebSockets?", "Would you
+                              // be OK with HLS?"
+                              "alright if",
+                              "all right if",
+                              "alright to",
+                              "all right to",
+                              "ok with",
+                              "okay with",
+                              "fine with",
+                              "happy with",
+                              "mind if",
+                              "sound good",
+                              "sounds good",
+                              "sound reasonable",
+                              "sounds reasonable",
+                              "sound ok",
+                              "sounds ok",
+                              "would that work",
+                              "would it work",
+                              "work for you",
+                              "objection",
+                              "objections",
+                              "how about",
+                              "what about using"});
 }
 
 // Asks the interviewer to pick ("which would you prefer?") after the options were named in an earlier
@@ -378,7 +408,9 @@ bool clarif_proposes_building(std::string_view s) {
     auto in = [](const auto& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); };
     for (auto w : next_word("would you"))
         if (in(choosing, w) || in(building, w)) return true;
-    for (auto asker : {"should i", "should we", "shall we"})
+    // "should I use ...", and the candidate's own plan put up for approval: "is it alright if I use ...",
+    // "I'd shard by user, ok?".
+    for (auto asker : {"should i", "should we", "shall we", "if i", "i'd", "i'll", "i would", "i will"})
         for (auto w : next_word(asker))
             if (in(choosing, w)) return true;
     return false;
@@ -405,7 +437,166 @@ bool clarif_compares(std::string_view s) {
     return false;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The thing a question asks about.
+
+// The words of `s` from `at` on, up to `limit` of them.
+std::vector<std::string_view> clarif_words_from(std::string_view s, std::size_t at, std::size_t limit) {
+    std::vector<std::string_view> words;
+    std::size_t i = at;
+    while (words.size() < limit) {
+        while (i < s.size() && !txt::is_word_char(s[i])) ++i;
+        std::size_t j = i;
+        while (j < s.size() && (txt::is_word_char(s[j]) || s[j] == '\'' || s[j] == '-')) ++j;
+        if (j == i) break;
+        words.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return words;
+}
+
+bool clarif_auxiliary(std::string_view w) {
+    static constexpr std::array<std::string_view, 28> words{
+        "am",    "are",  "can",   "could", "did",  "do",   "does",  "had",   "has",   "have",
+        "is",    "may",  "might", "must",  "need", "was",  "were",  "will",  "would", "should",
+        "shall", "gets", "get",   "isn't", "aren't", "don't", "doesn't", "won't"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Words that end the phrase naming a thing: prepositions, pronouns (with their contractions: "i'm",
+// "we're"), conjunctions, fillers.
+bool clarif_phrase_end(std::string_view w) {
+    if (const auto apostrophe = w.find('\''); apostrophe != std::string_view::npos && apostrophe > 0)
+        w = w.substr(0, apostrophe);
+    static constexpr std::array<std::string_view, 62> words{
+        "after",   "against", "around",  "because", "before",  "between", "but",    "during", "how",
+        "if",      "once",    "than",    "until",   "what",    "when",    "where",  "which",  "while",
+        "a",       "about",   "actually", "an",     "and",      "any",      "are",   "as",    "at",
+        "by",      "each",    "every",    "exactly", "for",     "from",     "he",    "i",     "in",
+        "into",    "it",      "like",     "of",     "on",       "or",       "our",   "per",   "roughly",
+        "she",     "so",      "that",     "the",    "their",    "them",     "then",  "there", "these",
+        "they",    "this",    "those",    "to",     "we",       "with",     "you",   "your"};
+    return clarif_auxiliary(w) || std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Determiners before the thing asked about.
+bool clarif_determiner(std::string_view w) {
+    static constexpr std::array<std::string_view, 8> words{"s", "a", "an", "the", "our", "your", "their", "its"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Words before the thing asked about that say nothing of it ("what kind of files", "the rough number of",
+// "the biggest file").
+bool clarif_phrase_lead(std::string_view w) {
+    static constexpr std::array<std::string_view, 27> words{
+        "kind",     "kinds",    "sort",    "sorts",   "type",    "types",   "of",       "rough",   "typical",
+        "average",  "expected", "exact",   "actual",  "overall", "main",    "minimum",  "maximum", "max",
+        "min",      "biggest",  "largest", "smallest", "usual",  "general", "realistic", "single", "individual"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Nouns that name no thing of their own: an amount, a goal, a person ("the user count", "our uptime
+// target", "how many people ..."): the thing asked about is in the other words of the phrase.
+bool clarif_generic_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 48> words{
+        "count",    "number",  "numbers",  "total",     "amount",      "figure",   "figures",   "target",
+        "targets",  "goal",    "goals",    "requirement", "requirements", "expectation", "expectations", "period",
+        "story",    "process", "situation", "deal",     "plan",        "setup",    "approach",  "thing",
+        "things",   "stuff",   "part",     "parts",     "bit",         "side",     "one",       "ones",
+        "times",    "way",     "people",   "folks",     "ppl",         "person",   "users",     "user",
+        "someone",  "anyone",  "everyone", "system",  "file",        "files",    "blob",      "blobs"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// The phrase naming what a question asks about, when the question names it as a thing, without its
+// generic nouns: "what hours do the agents work?" (hours), "which CI system do the teams deploy with?"
+// (ci), "how many treatment rooms does each clinic have?", "what's the brand colour for the agent UI?",
+// "is there a character limit?", "the maximum size for a video attachment" (size). Empty when the
+// question asks with a verb ("what happens if ...", "how much does it cost"): after "what", "which" and
+// "how much" the words must be followed by a verb or end the question to be a thing ("what formats can
+// people upload?", "which clients?").
+std::string clarif_asked_thing(std::string_view s) {
+    // How the words after an opener name a thing.
+    enum phrase_shape {
+        thing_follows,  // "how many treatment rooms ...", "is there a character limit?"
+        verb_after,     // a thing only when a verb follows it: "what formats can ...", not "what happens if"
+        verb_first,     // a verb, then the thing: "do we need to generate QR codes?"
+    };
+    struct opener {
+        std::string_view words;
+        phrase_shape shape;
+    };
+    static constexpr std::array<opener, 27> openers{{{"what's the", thing_follows},
+                                                     {"whats the", thing_follows},
+                                                     {"what is the", thing_follows},
+                                                     {"what are the", thing_follows},
+                                                     {"what're the", thing_follows},
+                                                     {"how many", thing_follows},
+                                                     {"how much", verb_after},
+                                                     {"is there a", thing_follows},
+                                                     {"is there an", thing_follows},
+                                                     {"is there any", thing_follows},
+                                                     {"are there any", thing_follows},
+                                                     {"will there be", thing_follows},
+                                                     {"do we need to", verb_first},
+                                                     {"do we have to", verb_first},
+                                                     {"do we need", thing_follows},
+                                                     {"do we have", thing_follows},
+                                                     {"do we support", thing_follows},
+                                                     {"do we offer", thing_follows},
+                                                     {"do we provide", thing_follows},
+                                                     {"does it need to", verb_first},
+                                                     {"does it support", thing_follows},
+                                                     {"does it have", thing_follows},
+                                                     {"maximum", thing_follows},
+                                                     {"max", thing_follows},
+                                                     {"minimum", thing_follows},
+                                                     {"what", verb_after},
+                                                     {"which", verb_after}}};
+    std::size_t best_at = std::string_view::npos;
+    const opener* best = nullptr;
+    for (const auto& o : openers) {
+        const auto at = txt::find_word(s, o.words);
+        if (at != std::string_view::npos && at < best_at) {
+            best_at = at;
+            best = &o;
+        }
+    }
+    if (!best) return {};
+    const auto words = clarif_words_from(s, best_at + best->words.size(), 9);
+    std::size_t i = best->shape == verb_first ? 1 : 0;
+    while (i < words.size() && clarif_determiner(words[i])) ++i;
+    while (i < words.size() && clarif_phrase_lead(words[i])) ++i;
+    std::string phrase;
+    std::size_t n = 0;
+    // A generic noun closes the phrase: "how many files come in" names no thing, "our uptime target" uptime.
+    bool generic = false;
+    for (; i < words.size() && !clarif_phrase_end(words[i]) && n < 3; ++i, ++n) {
+        if ((generic = clarif_generic_noun(words[i]))) break;
+        if (!phrase.empty()) phrase += ' ';
+        phrase += words[i];
+    }
+    if (phrase.empty()) return {};
+    if (generic) return phrase;
+    if (best->shape == verb_after && (i == words.size() || !clarif_auxiliary(words[i]))) return {};
+    return phrase;
+}
+
+// "How long can a post be?" asks how big a thing may be, not how long it lasts.
+bool clarif_asks_length(std::string_view s) {
+    const auto at = txt::find_word(s, "how long");
+    if (at == std::string_view::npos) return false;
+    const auto words = clarif_words_from(s, at + 8, 8);
+    if (words.empty() || !clarif_auxiliary(words.front())) return false;
+    // "be" closes the question: "How long can a viewer be kept waiting?" asks for a time.
+    return words.size() <= 7 && words.back() == "be";
+}
+
 }  // namespace
+
+std::string asked_thing(std::string_view lower_question) { return clarif_asked_thing(lower_question); }
+
+bool asks_length(std::string_view lower_question) { return clarif_asks_length(lower_question); }
 
 bool is_question(std::string_view lower_sentence) { return clarif_is_question(lower_sentence); }
 

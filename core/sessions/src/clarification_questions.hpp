@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -23,6 +24,13 @@ bool design_question(std::string_view part, std::string_view lower_message);
 
 /// The question compares two amounts ("more downloads than uploads", "for every message sent").
 bool compares(std::string_view part);
+
+/// The phrase naming the thing a question asks about ("what hours do the agents work?": "hours"; "how many
+/// treatment rooms ...": "treatment rooms"), or empty when the question does not name it as a thing.
+std::string asked_thing(std::string_view lower_question);
+
+/// "How long can a post be?": the question asks how big something may be, not how long it lasts.
+bool asks_length(std::string_view lower_question);
 
 /// One of `words` occurs in `s` as a word or phrase.
 bool mentions_any(std::string_view s, std::initializer_list<std::string_view> words);

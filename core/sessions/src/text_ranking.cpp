@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 592> synonym_table{{
+constexpr std::array<synonym, 597> synonym_table{{
     {"3rd party", "vendor"},
     {"abroad", "region"},
     {"abuse", "abuse"},
@@ -327,6 +327,9 @@ constexpr std::array<synonym, 592> synonym_table{{
     {"change history", "audit"},
     {"change log", "audit"},
     {"changelog", "audit"},
+    {"charge", "cost"},
+    {"charged", "cost"},
+    {"charges", "cost"},
     {"cheap", "cost"},
     {"cheaper", "cost"},
     {"cheat", "abuse"},
@@ -440,6 +443,8 @@ constexpr std::array<synonym, 592> synonym_table{{
     {"fault tolerance", "outage"},
     {"fault tolerant", "outage"},
     {"feature", "feature"},
+    {"fee", "cost"},
+    {"fees", "cost"},
     {"fetch", "read"},
     {"file extension", "format"},
     {"file format", "format"},
