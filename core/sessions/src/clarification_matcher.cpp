@@ -62,7 +62,7 @@ std::string clarif_intent_words(const std::string& intent) {
         {"formats", "format file type size"},
         {"retention", "retention keep delete expire how long history"},
         {"security", "security privacy access abuse"},
-        {"users", "users account"},
+        {"users", "users"},
         {"read-write-ratio", "ratio reads writes read heavy"},
         {"latency", "latency fast slow how quickly"},
         {"availability", "availability outage downtime"},
@@ -108,7 +108,8 @@ bool clarif_asks_intent(const std::string& intent, const std::set<std::string>& 
 // provider of a service ("Which billing provider sends the invoices?" is not how accurate billing must be).
 bool clarif_own_topic(const std::string& term) {
     static const std::set<std::string, std::less<>> topics{"team",  "cost",      "deadline", "medical",    "abuse",
-                                                           "alias", "analytics", "account",  "moderation", "vendor"};
+                                                           "alias", "analytics", "account",  "moderation", "vendor",
+                                                           "language"};
     return topics.count(term) > 0;
 }
 

@@ -382,8 +382,11 @@ bool clarif_asks_to_pick(std::string_view s) {
 // time, or assemble them at read time?"): a requirement is asked about the product, never as what the
 // interviewer would do.
 bool clarif_offers_two_ways(std::string_view s) {
-    const auto would = txt::find_word(s, "would you");
-    return would != std::string_view::npos && txt::find_word(s, "or", would) != std::string_view::npos;
+    for (auto asker : {"would you", "do you prefer", "would you prefer"}) {
+        const auto at = txt::find_word(s, asker);
+        if (at != std::string_view::npos && txt::find_word(s, "or", at) != std::string_view::npos) return true;
+    }
+    return false;
 }
 
 // Asks whether the interviewer would build it a certain way, or whether the candidate should: "would you"
@@ -410,7 +413,9 @@ bool clarif_proposes_building(std::string_view s) {
         if (in(choosing, w) || in(building, w)) return true;
     // "should I use ...", and the candidate's own plan put up for approval: "is it alright if I use ...",
     // "I'd shard by user, ok?".
-    for (auto asker : {"should i", "should we", "shall we", "if i", "i'd", "i'll", "i would", "i will"})
+    for (auto asker : {"should i", "should we", "shall we", "if i", "i'd", "i'll", "i would", "i will", "i'm tempted to",
+                       "i'm thinking of", "i'm thinking about", "i was thinking of", "i plan to", "i'm planning to",
+                       "i'm going to", "i want to", "i'd like to", "i'm leaning towards", "my plan is to"})
         for (auto w : next_word(asker))
             if (in(choosing, w)) return true;
     return false;
@@ -498,13 +503,14 @@ bool clarif_phrase_lead(std::string_view w) {
 // Nouns that name no thing of their own: an amount, a goal, a person ("the user count", "our uptime
 // target", "how many people ..."): the thing asked about is in the other words of the phrase.
 bool clarif_generic_noun(std::string_view w) {
-    static constexpr std::array<std::string_view, 48> words{
+    static constexpr std::array<std::string_view, 53> words{
         "count",    "number",  "numbers",  "total",     "amount",      "figure",   "figures",   "target",
         "targets",  "goal",    "goals",    "requirement", "requirements", "expectation", "expectations", "period",
         "story",    "process", "situation", "deal",     "plan",        "setup",    "approach",  "thing",
         "things",   "stuff",   "part",     "parts",     "bit",         "side",     "one",       "ones",
         "times",    "way",     "people",   "folks",     "ppl",         "person",   "users",     "user",
-        "someone",  "anyone",  "everyone", "system",  "file",        "files",    "blob",      "blobs"};
+        "someone",  "anyone",  "everyone", "system",  "file",        "files",    "blob",      "blobs",
+        "behaviour", "behavior", "tolerance", "scenario", "outcome"};
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
