@@ -503,14 +503,16 @@ bool clarif_phrase_lead(std::string_view w) {
 // Nouns that name no thing of their own: an amount, a goal, a person ("the user count", "our uptime
 // target", "how many people ..."): the thing asked about is in the other words of the phrase.
 bool clarif_generic_noun(std::string_view w) {
-    static constexpr std::array<std::string_view, 53> words{
+    static constexpr std::array<std::string_view, 62> words{
         "count",    "number",  "numbers",  "total",     "amount",      "figure",   "figures",   "target",
         "targets",  "goal",    "goals",    "requirement", "requirements", "expectation", "expectations", "period",
         "story",    "process", "situation", "deal",     "plan",        "setup",    "approach",  "thing",
         "things",   "stuff",   "part",     "parts",     "bit",         "side",     "one",       "ones",
         "times",    "way",     "people",   "folks",     "ppl",         "person",   "users",     "user",
         "someone",  "anyone",  "everyone", "system",  "file",        "files",    "blob",      "blobs",
-        "behaviour", "behavior", "tolerance", "scenario", "outcome"};
+        "behaviour", "behavior", "tolerance", "scenario", "outcome",
+        // A bound names no thing: "is there a cap on how big a file can be?" asks about the file.
+        "cap", "caps", "limit", "limits", "restriction", "restrictions", "constraint", "constraints", "ceiling"};
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
@@ -532,7 +534,7 @@ std::string clarif_asked_thing(std::string_view s) {
         std::string_view words;
         phrase_shape shape;
     };
-    static constexpr std::array<opener, 27> openers{{{"what's the", thing_follows},
+    static constexpr std::array<opener, 29> openers{{{"what's the", thing_follows},
                                                      {"whats the", thing_follows},
                                                      {"what is the", thing_follows},
                                                      {"what are the", thing_follows},
@@ -543,6 +545,8 @@ std::string clarif_asked_thing(std::string_view s) {
                                                      {"is there an", thing_follows},
                                                      {"is there any", thing_follows},
                                                      {"are there any", thing_follows},
+                                                     {"is there", thing_follows},
+                                                     {"are there", thing_follows},
                                                      {"will there be", thing_follows},
                                                      {"do we need to", verb_first},
                                                      {"do we have to", verb_first},

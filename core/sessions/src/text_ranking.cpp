@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 611> synonym_table{{
+constexpr std::array<synonym, 615> synonym_table{{
     {"3rd party", "vendor"},
     {"abroad", "region"},
     {"abuse", "abuse"},
@@ -557,6 +557,8 @@ constexpr std::array<synonym, 611> synonym_table{{
     {"keep around", "retention"},
     {"kind of file", "format"},
     {"kinds of file", "format"},
+    {"kpi", "analytics"},
+    {"kpis", "analytics"},
     {"lag", "latency"},
     {"laggy", "latency"},
     {"language", "language"},
@@ -705,6 +707,8 @@ constexpr std::array<synonym, 611> synonym_table{{
     {"purge", "retention"},
     {"push", "live"},
     {"qps", "traffic"},
+    {"qr code", "qrcode"},
+    {"qr codes", "qrcode"},
     {"queue", "async"},
     {"quickly", "latency"},
     {"quiet hours", "optout"},
