@@ -272,7 +272,6 @@ bool clarif_names_technology(std::string_view s) {
                               "key-value",
                               "optimistic locking",
                               "pessimistic locking",
-                              "locking",
                               "row lock",
                               "select for update",
                               "transaction",
