@@ -211,8 +211,13 @@ struct clarification_matcher::impl {
     // Clarification `d` speaks of one of the terms naming the thing asked about (all do when none is named).
     bool holds_any(std::size_t d, const std::vector<std::string>& thing) const {
         if (thing.empty()) return true;
-        for (const auto& t : thing)
+        for (const auto& t : thing) {
             if (held_terms[d].count(t)) return true;
+            // A typo in a long word ("gaurantees") still names the clarification's thing.
+            if (t.size() >= 5)
+                for (const auto& h : held_terms[d])
+                    if (ranking::one_edit_apart(t, h)) return true;
+        }
         return false;
     }
 

@@ -502,7 +502,7 @@ bool clarif_phrase_lead(std::string_view w) {
 // Nouns that name no thing of their own: an amount, a goal, a person ("the user count", "our uptime
 // target", "how many people ..."): the thing asked about is in the other words of the phrase.
 bool clarif_generic_noun(std::string_view w) {
-    static constexpr std::array<std::string_view, 62> words{
+    static constexpr std::array<std::string_view, 65> words{
         "count",    "number",  "numbers",  "total",     "amount",      "figure",   "figures",   "target",
         "targets",  "goal",    "goals",    "requirement", "requirements", "expectation", "expectations", "period",
         "story",    "process", "situation", "deal",     "plan",        "setup",    "approach",  "thing",
@@ -511,7 +511,8 @@ bool clarif_generic_noun(std::string_view w) {
         "someone",  "anyone",  "everyone", "system",  "file",        "files",    "blob",      "blobs",
         "behaviour", "behavior", "tolerance", "scenario", "outcome",
         // A bound names no thing: "is there a cap on how big a file can be?" asks about the file.
-        "cap", "caps", "limit", "limits", "restriction", "restrictions", "constraint", "constraints", "ceiling"};
+        "cap", "caps", "limit", "limits", "restriction", "restrictions", "constraint", "constraints", "ceiling",
+        "cutoff", "cut-off", "footprint"};
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 

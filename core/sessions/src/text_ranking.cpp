@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 615> synonym_table{{
+constexpr std::array<synonym, 619> synonym_table{{
     {"3rd party", "vendor"},
     {"abroad", "region"},
     {"abuse", "abuse"},
@@ -419,6 +419,7 @@ constexpr std::array<synonym, 615> synonym_table{{
     {"end to end encryption", "security"},
     {"engineering team", "team"},
     {"english", "language"},
+    {"error budget", "availability"},
     {"eventual", "consistency"},
     {"eventually consistent", "consistency"},
     {"everybody else", "tenant"},
@@ -567,6 +568,7 @@ constexpr std::array<synonym, 615> synonym_table{{
     {"large language model", "ai"},
     {"largest", "size"},
     {"latency", "latency"},
+    {"latency budget", "latency"},
     {"later", "async"},
     {"launch date", "deadline"},
     {"law", "compliance"},
@@ -657,6 +659,7 @@ constexpr std::array<synonym, 615> synonym_table{{
     {"outsource", "vendor"},
     {"over the limit", "limit"},
     {"overage", "limit"},
+    {"overhead budget", "latency"},
     {"overseas", "region"},
     {"p99", "latency"},
     {"page load", "latency"},
@@ -826,6 +829,7 @@ constexpr std::array<synonym, 615> synonym_table{{
     {"three nines", "availability"},
     {"throttle", "limit"},
     {"throughput", "traffic"},
+    {"time budget", "latency"},
     {"track change", "audit"},
     {"traffic", "traffic"},
     {"trail", "audit"},
@@ -1005,6 +1009,19 @@ double bm25::idf(const std::string& term) const {
     const double n = it == df_.end() ? 0.0 : static_cast<double>(it->second);
     const double total = static_cast<double>(docs_.size());
     return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
+}
+
+bool one_edit_apart(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1 || a == b) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.size() == b.size()) {
+        // One letter changed, or two neighbours swapped.
+        if (a.substr(i + 1) == b.substr(i + 1)) return true;
+        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+    }
+    return a.substr(i) == b.substr(i + 1);  // one letter added to the shorter
 }
 
 double bm25::score(const std::vector<std::string>& query_terms, std::size_t doc) const {

@@ -17,6 +17,10 @@ namespace rehearse::ranking {
 /// The index terms of `text`: lowercase word tokens without stop words, stemmed, synonyms folded.
 std::vector<std::string> terms(std::string_view text);
 
+/// `a` and `b` differ by one edit: a letter added, dropped or changed, or two neighbours swapped
+/// ("gaurante" and "guarante"). Equal terms are not one edit apart.
+bool one_edit_apart(std::string_view a, std::string_view b);
+
 /// An Okapi BM25 index over documents given as term lists.
 class bm25 {
    public:
