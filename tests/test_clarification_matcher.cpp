@@ -555,3 +555,13 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout8)") {
     const auto heldout8 = clarif_test_measure("paraphrases-heldout8.json");
     clarif_test_report("heldout8", heldout8);
 }
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout9)") {
+    const auto heldout9 = clarif_test_measure("paraphrases-heldout9.json");
+    clarif_test_report("heldout9", heldout9);
+}
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout10)") {
+    const auto heldout10 = clarif_test_measure("paraphrases-heldout10.json");
+    clarif_test_report("heldout10", heldout10);
+}
