@@ -146,10 +146,24 @@ TEST_CASE("clarification terms: lowercase words, stop words dropped, stemmed, sy
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"account"}, s);
     for (const char* s : {"dies", "crashed", "goes down", "went offline"})
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"outage"}, s);
-    for (const char* s : {"budget", "cheaper", "money", "pricing"})
+    // What we spend (cost) and what customers are charged (price) are two topics.
+    for (const char* s : {"budget", "cheaper", "money", "get paid", "afford"})
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"cost"}, s);
-    for (const char* s : {"a paid tier", "paid plans", "get paid"})
-        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"cost"}, s);
+    for (const char* s : {"pricing", "a paid tier", "paid plans", "fees", "flat rate"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"price"}, s);
+    for (const char* s : {"latency budget", "overhead budget"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"latency"}, s);
+    for (const char* s : {"translated", "multilingual", "Welsh"})
+        CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"language"}, s);
+    CHECK(ranking::terms("QR codes") == std::vector<std::string>{"qrcode"});
+    // Typos one edit apart: a letter changed, dropped, added, or two neighbours swapped.
+    CHECK(ranking::one_edit_apart("gaurante", "guarante"));
+    CHECK(ranking::one_edit_apart("seperat", "separat"));
+    CHECK(ranking::one_edit_apart("recieve", "receive"));
+    CHECK(ranking::one_edit_apart("retention", "retentio"));
+    CHECK_FALSE(ranking::one_edit_apart("retention", "retention"));
+    CHECK_FALSE(ranking::one_edit_apart("price", "prize!!"));
+    CHECK_FALSE(ranking::one_edit_apart("abcd", "badc"));
     for (const char* s : {"spam", "phishing", "cheating", "fake"})
         CHECK_MESSAGE(ranking::terms(s) == std::vector<std::string>{"abuse"}, s);
     CHECK(ranking::terms("daily day") == std::vector<std::string>{"day", "day"});

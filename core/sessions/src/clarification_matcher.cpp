@@ -109,7 +109,7 @@ bool clarif_asks_intent(const std::string& intent, const std::set<std::string>& 
 bool clarif_own_topic(const std::string& term) {
     static const std::set<std::string, std::less<>> topics{"team",  "cost",      "deadline", "medical",    "abuse",
                                                            "alias", "analytics", "account",  "moderation", "vendor",
-                                                           "language"};
+                                                           "language", "price"};
     return topics.count(term) > 0;
 }
 
@@ -119,6 +119,18 @@ std::string clarif_length_as_size(std::string_view part) {
     const auto at = s.find("how long");
     if (at != std::string::npos) s.replace(at, 8, "how big");
     return s;
+}
+
+// The people of a product: users, agents, riders, patients, ...
+const std::set<std::string>& person_terms() {
+    static const std::set<std::string> terms = [] {
+        const auto t = ranking::terms(
+            "users customers agents riders drivers managers staff admins administrators reviewers lawyers attorneys "
+            "patients practitioners players people person members employees developers viewers creators followers "
+            "friends recipients senders authors subscribers visitors buyers sellers someone anyone everyone");
+        return std::set<std::string>(t.begin(), t.end());
+    }();
+    return terms;
 }
 
 }  // namespace
@@ -187,6 +199,16 @@ struct clarification_matcher::impl {
         if (intents[d] == "scale" && std::find(q.begin(), q.end(), "limit") != q.end() &&
             !topic_terms[d].count("limit"))
             return ev_none;
+        // Who asks and what the product is about (its subject, its people) are in most questions about it:
+        // a question says what it asks in its other words, and one of them must be the clarification's
+        // ("Will users get an estimate of when their case is decided?" is not "Can several people watch
+        // the same case?"). A scale clarification counts the people themselves ("how many users").
+        if (intents[d] != "scale") {
+            bool speaks_of = false;
+            for (const auto& t : q)
+                if (!subject.count(t) && !person_terms().count(t) && held_terms[d].count(t)) speaks_of = true;
+            if (!speaks_of) return ev_none;
+        }
         std::set<std::string> on_topic;
         double weight = 0;
         for (const auto& t : q) {

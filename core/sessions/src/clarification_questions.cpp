@@ -302,7 +302,9 @@ bool clarif_names_technology(std::string_view s) {
                               "mpeg-dash",
                               "rtmp",
                               "webrtc",
-                              "quic"});
+                              "quic",
+                              "sharded",
+                              "partitioned"});
 }
 
 // Asks for a choice between solutions.
@@ -368,7 +370,12 @@ bool clarif_asks_choice(std::string_view s) {
                               "objection",
                               "objections",
                               "how about",
-                              "what about using"});
+                              "what about using",
+                              "acceptable to",
+                              "acceptable if",
+                              "want me to",
+                              "that approach",
+                              "the approach"});
 }
 
 // Asks the interviewer to pick ("which would you prefer?") after the options were named in an earlier
@@ -430,7 +437,13 @@ bool clarif_design_question(std::string_view s, std::string_view message) {
 // The question compares two amounts ("more downloads than uploads", "for every message sent, how
 // many ...", "is it mostly people submitting?"): the ratio of reads to writes, whichever words it uses.
 bool clarif_compares(std::string_view s) {
-    if (clarif_has_any(s, {"ratio", "for every", "per upload", "per post", "versus", "vs"})) return true;
+    if (clarif_has_any(s, {"ratio", "for every", "per upload", "per post"})) return true;
+    // "versus" compares amounts of reading and writing ("reads versus writes?"), not any two things
+    // ("friends-only versus public").
+    if (clarif_has_any(s, {"versus", "vs"}) &&
+        clarif_has_any(s, {"read", "reads", "write", "writes", "view", "views", "upload", "uploads", "download",
+                           "downloads", "watch", "watches", "fetch", "fetches", "create", "creates"}))
+        return true;
     // "mostly", "overwhelmingly": which of two things makes up most of it.
     if (clarif_has_any(s, {"mostly", "mainly", "overwhelmingly", "predominantly", "majority", "dominated", "dominant"}))
         return true;
