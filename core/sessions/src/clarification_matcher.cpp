@@ -192,7 +192,8 @@ struct clarification_matcher::impl {
                             bool first_topic) const {
         // Amounts are the one thing a scale clarification answers, however a question shares its words
         // ("Who's on call for the API gateway?" is not "How many API calls a day?").
-        if (!clarif_asks_intent(intents[d], question_terms[d], q) && (intents[d] == "scale" || !worded_like(q, d)))
+        if (!clarif_asks_intent(intents[d], question_terms[d], q) &&
+            (intents[d] == "scale" || intents[d] == "read-write-ratio" || !worded_like(q, d)))
             return ev_none;
         // A cap on how many a user may have is a rule of the product, not its volume ("Is there a cap on
         // how many contacts one user can have?" is not "What scale are we designing for?").

@@ -445,7 +445,8 @@ bool clarif_compares(std::string_view s) {
                            "downloads", "watch", "watches", "fetch", "fetches", "create", "creates"}))
         return true;
     // "mostly", "overwhelmingly": which of two things makes up most of it.
-    if (clarif_has_any(s, {"mostly", "mainly", "overwhelmingly", "predominantly", "majority", "dominated", "dominant"}))
+    if (clarif_has_any(s, {"mostly", "mainly", "overwhelmingly", "predominantly", "majority", "dominated", "dominant",
+                           "outnumber", "outnumbers", "outweigh", "outweighs"}))
         return true;
     for (auto at = txt::find_word(s, "more"); at != std::string_view::npos; at = txt::find_word(s, "more", at + 1)) {
         const auto than = txt::find_word(s, "than", at);
