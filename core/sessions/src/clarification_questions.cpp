@@ -73,6 +73,18 @@ bool clarif_subordinate(std::string_view w) {
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+bool clarif_auxiliary(std::string_view w);
+std::vector<std::string_view> clarif_words_from(std::string_view s, std::size_t at, std::size_t limit);
+
+// `s` opens with a clause of the question that follows ("When someone goes over their quota, what do they
+// get back?"), not with a question of its own ("Where are the users, how many ...?": a question word
+// followed by a verb).
+bool clarif_subordinate_clause(std::string_view s) {
+    const auto words = clarif_words_from(s, 0, 2);
+    if (words.empty() || !clarif_subordinate(words[0])) return false;
+    return words.size() < 2 || !clarif_auxiliary(words[1]);
+}
+
 // Cuts a lowercase question where a second question starts: "... and also ...", "...; ...",
 // "... and how ...", "..., what ...".
 std::vector<std::pair<std::size_t, std::size_t>> clarif_cut_questions(std::string_view s) {
@@ -93,7 +105,7 @@ std::vector<std::pair<std::size_t, std::size_t>> clarif_cut_questions(std::strin
             continue;
         const auto w = clarif_first_word(s.substr(next));
         if (!clarif_starts_question(w) || w == "any") continue;
-        if (clarif_subordinate(clarif_first_word(s.substr(part_start)))) continue;
+        if (clarif_subordinate_clause(s.substr(part_start))) continue;
         // "..., and how ..." joins two questions even when the first is phrased as a statement
         // ("Two things: if I share a link can anyone open it, and how fast must it load?").
         const bool conjunction = s.compare(at, 5, " and ") == 0 || s.compare(at, 6, ", and ") == 0;
@@ -506,17 +518,18 @@ bool clarif_determiner(std::string_view w) {
 // Words before the thing asked about that say nothing of it ("what kind of files", "the rough number of",
 // "the biggest file").
 bool clarif_phrase_lead(std::string_view w) {
-    static constexpr std::array<std::string_view, 27> words{
+    static constexpr std::array<std::string_view, 31> words{
         "kind",     "kinds",    "sort",    "sorts",   "type",    "types",   "of",       "rough",   "typical",
         "average",  "expected", "exact",   "actual",  "overall", "main",    "minimum",  "maximum", "max",
-        "min",      "biggest",  "largest", "smallest", "usual",  "general", "realistic", "single", "individual"};
+        "min",      "biggest",  "largest", "smallest", "usual",  "general", "realistic", "single", "individual",
+        "upper",    "lower",    "hard",    "soft"};
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
 // Nouns that name no thing of their own: an amount, a goal, a person ("the user count", "our uptime
 // target", "how many people ..."): the thing asked about is in the other words of the phrase.
 bool clarif_generic_noun(std::string_view w) {
-    static constexpr std::array<std::string_view, 65> words{
+    static constexpr std::array<std::string_view, 72> words{
         "count",    "number",  "numbers",  "total",     "amount",      "figure",   "figures",   "target",
         "targets",  "goal",    "goals",    "requirement", "requirements", "expectation", "expectations", "period",
         "story",    "process", "situation", "deal",     "plan",        "setup",    "approach",  "thing",
@@ -526,7 +539,9 @@ bool clarif_generic_noun(std::string_view w) {
         "behaviour", "behavior", "tolerance", "scenario", "outcome",
         // A bound names no thing: "is there a cap on how big a file can be?" asks about the file.
         "cap", "caps", "limit", "limits", "restriction", "restrictions", "constraint", "constraints", "ceiling",
-        "cutoff", "cut-off", "footprint"};
+        "cutoff", "cut-off", "footprint",
+        // A share of something names no thing: "what fraction of users are online?"
+        "fraction", "proportion", "percentage", "percent", "share", "portion", "split"};
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 

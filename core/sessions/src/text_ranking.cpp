@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 624> synonym_table{{
+constexpr std::array<synonym, 627> synonym_table{{
     {"3rd party", "vendor"},
     {"abroad", "region"},
     {"abuse", "abuse"},
@@ -770,8 +770,11 @@ constexpr std::array<synonym, 624> synonym_table{{
     {"sign off", "approv"},
     {"sign on", "account"},
     {"sign up", "account"},
+    {"sign up for", "promise"},
     {"signature", "signature"},
     {"signed", "signature"},
+    {"signed up for", "promise"},
+    {"signing up for", "promise"},
     {"signoff", "approv"},
     {"signup", "account"},
     {"simultaneous", "concurrency"},
