@@ -189,7 +189,7 @@ struct clarification_matcher::impl {
     // (not of its example wordings) is one few other clarifications hold.
     enum evidence_level { ev_none, ev_one_rare, ev_terms };
     evidence_level evidence(const std::vector<std::string>& q, std::size_t d, std::size_t min_topic_terms,
-                            bool first_topic) const {
+                            bool first_topic, bool yes_no) const {
         // Amounts are the one thing a scale clarification answers, however a question shares its words
         // ("Who's on call for the API gateway?" is not "How many API calls a day?").
         if (!clarif_asks_intent(intents[d], question_terms[d], q) &&
@@ -205,10 +205,17 @@ struct clarification_matcher::impl {
         // ("Will users get an estimate of when their case is decided?" is not "Can several people watch
         // the same case?"). A scale clarification counts the people themselves ("how many users").
         if (intents[d] != "scale") {
-            bool speaks_of = false;
+            std::set<std::string> content, spoken;
             for (const auto& t : q)
-                if (!subject.count(t) && !person_terms().count(t) && held_terms[d].count(t)) speaks_of = true;
-            if (!speaks_of) return ev_none;
+                if (!subject.count(t) && !person_terms().count(t)) {
+                    content.insert(t);
+                    if (held_terms[d].count(t)) spoken.insert(t);
+                }
+            if (spoken.empty()) return ev_none;
+            // A yes-or-no question of many words that shares one of them asks about something else
+            // ("Can customers attach screenshots or log files to their comments?" is not "What can agents
+            // and customers each do?").
+            if (yes_no && content.size() >= 5 && spoken.size() < 2) return ev_none;
         }
         std::set<std::string> on_topic;
         double weight = 0;
@@ -246,7 +253,7 @@ struct clarification_matcher::impl {
 
     // The best clarification for the query terms, and whether it is a confident match.
     clarif_pick best(const std::vector<std::string>& q, double min_score, std::size_t min_topic_terms,
-                     bool first_topic, const std::vector<std::string>& thing = {}) const {
+                     bool first_topic, const std::vector<std::string>& thing = {}, bool yes_no = false) const {
         clarif_pick p;
         if (q.empty() || count == 0) return p;
         const auto s = scores(q);
@@ -258,7 +265,7 @@ struct clarification_matcher::impl {
             // A question naming the thing it asks about ("what hours do the agents work?") is answered
             // only by a clarification that speaks of that thing.
             if (s[d] > 0 && holds_any(d, thing))
-                level[d] = evidence(q, d, min_topic_terms, first_topic);
+                level[d] = evidence(q, d, min_topic_terms, first_topic, yes_no);
             eligible[d] = level[d] != ev_none;
         }
         std::size_t top = count;
@@ -367,7 +374,8 @@ clarification_reading clarification_matcher::read(std::string_view message) cons
             }
             if (q.empty()) continue;
             if (clarification_questions::compares(part)) q.push_back("ratio");
-            const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true, thing);
+            const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true, thing,
+                                           clarification_questions::is_yes_no(part));
             if (!first.confident) {
                 r.unanswerable.push_back(asked);
                 continue;

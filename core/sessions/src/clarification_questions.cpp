@@ -637,6 +637,8 @@ std::string asked_thing(std::string_view lower_question) { return clarif_asked_t
 
 bool asks_length(std::string_view lower_question) { return clarif_asks_length(lower_question); }
 
+bool is_yes_no(std::string_view lower_question) { return clarif_auxiliary(clarif_first_word(lower_question)); }
+
 bool is_question(std::string_view lower_sentence) { return clarif_is_question(lower_sentence); }
 
 std::vector<std::pair<std::size_t, std::size_t>> cut(std::string_view lower_sentence) {

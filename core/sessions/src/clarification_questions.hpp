@@ -32,6 +32,9 @@ std::string asked_thing(std::string_view lower_question);
 /// "How long can a post be?": the question asks how big something may be, not how long it lasts.
 bool asks_length(std::string_view lower_question);
 
+/// The question opens with a verb ("Can customers attach screenshots?"): it asks yes or no.
+bool is_yes_no(std::string_view lower_question);
+
 /// One of `words` occurs in `s` as a word or phrase.
 bool mentions_any(std::string_view s, std::initializer_list<std::string_view> words);
 
