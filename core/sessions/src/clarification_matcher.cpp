@@ -45,6 +45,7 @@ constexpr double clarif_second_topic = 5.0;  // a second topic in what the best 
 constexpr std::size_t clarif_second_min_terms = 2;
 constexpr std::size_t clarif_min_topic_terms = 2;  // topic terms of a candidate the question holds ...
 constexpr double clarif_min_rare_weight = 1.0;     // ... or one as rare as this (its IDF among the clarifications)
+constexpr double clarif_strong_share = 0.9;  // a two-term candidate this close to a one-word best is the reading
 
 struct clarif_pick {
     std::size_t index = 0;
@@ -272,9 +273,20 @@ struct clarification_matcher::impl {
         for (std::size_t d = 0; d < count; ++d)
             if (eligible[d] && (top == count || s[d] > s[top])) top = d;
         if (top == count) return p;
+        // Two different topic terms are better evidence than one rare word: when the best rests on one
+        // rare word and a candidate with two terms scores nearly as well, that candidate is the reading
+        // ("How far back does the in-app inbox go?" is about keeping notifications, not the inbox feature
+        // it names), and the margin is taken over the candidates with evidence as strong.
+        if (level[top] == ev_one_rare) {
+            std::size_t strong = count;
+            for (std::size_t d = 0; d < count; ++d)
+                if (level[d] == ev_terms && s[d] >= clarif_strong_share * s[top] && (strong == count || s[d] > s[strong]))
+                    strong = d;
+            if (strong != count) top = strong;
+        }
         double second = 0;
         for (std::size_t d = 0; d < s.size(); ++d)
-            if (d != top && eligible[d]) second = std::max(second, s[d]);
+            if (d != top && eligible[d] && level[d] >= level[top]) second = std::max(second, s[d]);
         const std::set<std::string> unique(q.begin(), q.end());
         const double per_term = s[top] / static_cast<double>(unique.size());
         p.index = top;
