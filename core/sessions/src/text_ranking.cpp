@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 627> synonym_table{{
+constexpr std::array<synonym, 635> synonym_table{{
     {"3rd party", "vendor"},
     {"abroad", "region"},
     {"abuse", "abuse"},
@@ -303,6 +303,7 @@ constexpr std::array<synonym, 627> synonym_table{{
     {"background", "async"},
     {"bail out", "cancel"},
     {"batch", "async"},
+    {"being offline", "outage"},
     {"biggest", "size"},
     {"bilingual", "language"},
     {"block until", "async"},
@@ -389,8 +390,10 @@ constexpr std::array<synonym, 627> synonym_table{{
     {"diagnoses", "medical"},
     {"diagnosis", "medical"},
     {"die", "outage"},
+    {"die off", "retention"},
     {"died", "outage"},
     {"dies", "outage"},
+    {"dies off", "retention"},
     {"disappear", "retention"},
     {"disconnected", "offline"},
     {"do not disturb", "optout"},
@@ -461,6 +464,7 @@ constexpr std::array<synonym, 627> synonym_table{{
     {"five nines", "availability"},
     {"flat rate", "price"},
     {"flight mode", "offline"},
+    {"for good", "retention"},
     {"forever", "retention"},
     {"forge", "signature"},
     {"forged", "signature"},
@@ -487,6 +491,7 @@ constexpr std::array<synonym, 627> synonym_table{{
     {"gigabytes", "size"},
     {"global", "region"},
     {"globally", "region"},
+    {"globe", "region"},
     {"go away", "outage"},
     {"go down", "outage"},
     {"go offline", "outage"},
@@ -641,6 +646,7 @@ constexpr std::array<synonym, 627> synonym_table{{
     {"offline", "offline"},
     {"once", "after"},
     {"only once", "duplicate"},
+    {"opaque", "security"},
     {"openai", "ai"},
     {"opening hours", "schedule"},
     {"opt out", "optout"},
@@ -873,6 +879,8 @@ constexpr std::array<synonym, 627> synonym_table{{
     {"waiting", "async"},
     {"wall off", "tenant"},
     {"walled off", "tenant"},
+    {"we are offline", "outage"},
+    {"we're offline", "outage"},
     {"welsh", "language"},
     {"went offline", "outage"},
     {"who can access", "security"},
