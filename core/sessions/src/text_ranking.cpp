@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 635> synonym_table{{
+constexpr std::array<synonym, 638> synonym_table{{
     {"3rd party", "vendor"},
     {"abroad", "region"},
     {"abuse", "abuse"},
@@ -401,6 +401,9 @@ constexpr std::array<synonym, 635> synonym_table{{
     {"dodgy", "abuse"},
     {"dollars", "cost"},
     {"double", "duplicate"},
+    {"double tap", "like"},
+    {"double-tap", "like"},
+    {"double-taps", "like"},
     {"down", "outage"},
     {"download", "read"},
     {"downtime", "outage"},
