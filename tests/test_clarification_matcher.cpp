@@ -498,6 +498,88 @@ TEST_CASE("clarification matcher: the thing a question names, lengths, leave ask
     }
 }
 
+// Every clarification's own question, and each of its example wordings, finds that clarification: the
+// content's words are the first thing a candidate might say.
+TEST_CASE("clarification matcher: each clarification answers its own question and its example wordings") {
+    int questions = 0, own_found = 0, wordings = 0, wording_found = 0;
+    for (const auto* p : clarif_test_context().content().problems()) {
+        const clarification_matcher m(*p);
+        for (const auto& c : p->doc["clarifications"]) {
+            const auto q = c["question"].get<std::string>();
+            ++questions;
+            const auto got = clarif_test_answered(*p, m.read(q));
+            if (clarif_test_has(got, q)) ++own_found;
+            else if (std::getenv("REHEARSE_CLARIF_MISSES")) MESSAGE(p->id << ": " << q << " -> " << nlohmann::json(got).dump());
+            for (const auto& a : c.value("asked_as", nlohmann::json::array())) {
+                ++wordings;
+                const auto w = clarif_test_answered(*p, m.read(a.get<std::string>()));
+                if (clarif_test_has(w, q)) ++wording_found;
+                else if (std::getenv("REHEARSE_CLARIF_MISSES")) MESSAGE(p->id << ": " << a.get<std::string>() << " [" << q << "] -> " << nlohmann::json(w).dump());
+            }
+        }
+    }
+    MESSAGE("own questions " << own_found << "/" << questions << ", example wordings " << wording_found << "/" << wordings);
+    // 239/248 and 944/1039 today (237 and 940 before the changes since heldout6); what is left are
+    // questions that name no word of their own ("What must the product do?") or share their words
+    // with a closer clarification.
+    CHECK(own_found >= 239);
+    CHECK(wording_found >= 940);
+}
+
+TEST_CASE("clarification matcher: three questions in one sentence, what a question speaks of, strong evidence") {
+    SUBCASE("a question word followed by a verb opens a question of its own") {
+        const auto& p = clarif_test_problem("whatsapp");
+        CHECK(clarif_test_answered(p, clarification_matcher(p).read(
+                                          "Where are the users located, how many DAUs do we have, and how fast "
+                                          "must a message get delivered?")) ==
+              std::vector<std::string>{"Where are the users?", "What scale are we designing for?",
+                                       "How fast must delivery be?"});
+    }
+    SUBCASE("a clarification must speak of something asked beyond the product's subject and its people") {
+        // "patients" and "clinic" are in every question about clinic bookings.
+        const auto& clinic = clarif_test_problem("clinic-booking");
+        CHECK(clarification_matcher(clinic)
+                  .read("Will patients get to rate the clinic after their visit?")
+                  .answered.empty());
+        // A long yes-or-no question sharing one word with a clarification asks about something else
+        // ("comments" is the roles clarification's word). With "photos" or "files", words that clarification
+        // holds too, the same question still draws it: the rule counts words, it does not understand them.
+        const auto& tickets = clarif_test_problem("case-tracking");
+        CHECK(clarification_matcher(tickets)
+                  .read("Can customers upload screenshots and log dumps alongside their comments?")
+                  .answered.empty());
+        // Duplicates are a topic of their own.
+        const auto& expenses = clarif_test_problem("expense-reports");
+        CHECK(clarification_matcher(expenses)
+                  .read("Do we need to spot the same receipt being submitted twice?")
+                  .answered.empty());
+    }
+    SUBCASE("what customers are charged is not what we spend") {
+        const auto& p = clarif_test_problem("usage-metering");
+        CHECK(clarification_matcher(p).read("How much do we charge per call on each plan?").answered.empty());
+        CHECK(clarif_test_answered(p, clarification_matcher(p).read("Is there a budget for running this?")) ==
+              std::vector<std::string>{"Any cost constraints?"});
+    }
+    SUBCASE("two topic terms beat one rare word when the scores are close") {
+        const auto& p = clarif_test_problem("app-notifications");
+        CHECK(clarif_test_answered(p, clarification_matcher(p).read("How far back should the in-app inbox go?")) ==
+              std::vector<std::string>{"How long do we keep sent notifications?"});
+    }
+    SUBCASE("the read/write ratio answers how much, not a question that names reading") {
+        const auto& p = clarif_test_problem("document-management");
+        const auto r = clarification_matcher(p).read("Can people only view and download documents, or edit them too?");
+        CHECK(clarif_test_answered(p, r) != std::vector<std::string>{"Are there more reads or writes?"});
+    }
+    SUBCASE("everyday words for outages, retention and amounts") {
+        const auto& paste = clarif_test_problem("pastebin");
+        CHECK(clarif_test_answered(paste, clarification_matcher(paste).read("How bad is it if we're offline for an hour?")) ==
+              std::vector<std::string>{"What happens if the service is down for a while?"});
+        const auto& feed = clarif_test_problem("news-feed");
+        CHECK(clarif_test_answered(feed, clarification_matcher(feed).read("What's the DAU?")) ==
+              std::vector<std::string>{"What scale are we designing for?"});
+    }
+}
+
 // The matcher was redesigned on these four sets and the content's example wordings tuned on them (dev,
 // heldout, heldout2 and heldout3 are all development data now): the floors sit just under what they
 // measure, so a change that makes any of them worse fails.
