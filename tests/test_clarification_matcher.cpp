@@ -64,7 +64,9 @@ struct clarif_test_figures {
     double false_rate() const { return negatives ? static_cast<double>(false_answers) / negatives : 0; }
 };
 
-// REHEARSE_CLARIF_MISSES=1 lists every item read wrongly (a miss, a wrong or a false answer).
+// REHEARSE_CLARIF_MISSES=1 lists every item read wrongly (a miss, a wrong or a false answer);
+// REHEARSE_CLARIF_DUMP=DIR writes every item with what the matcher answered to DIR/<set file>, to compare
+// two versions of the matcher item by item.
 void clarif_test_list_miss(const std::string& file, const nlohmann::json& item, const std::vector<std::string>& got) {
     MESSAGE(file << " [" << item["problem"].get<std::string>() << ", " << item["kind"].get<std::string>() << "] "
                  << item["text"].get<std::string>()
@@ -592,15 +594,13 @@ TEST_CASE("clarification matching accuracy on the labelled paraphrases") {
     clarif_test_report("heldout", heldout);
     clarif_test_report("heldout2", heldout2);
     clarif_test_report("heldout3", heldout3);
-    // 77/82 since "overhead budget" is a time budget, not money: "How many extra milliseconds can we afford
-    // on each API call?" no longer finds the latency clarification through the money its wordings implied.
-    CHECK(dev.accuracy() >= 0.93);
+    CHECK(dev.accuracy() >= 0.95);
     CHECK(dev.false_rate() <= 0.05);
-    CHECK(heldout.accuracy() >= 0.95);
+    CHECK(heldout.accuracy() >= 0.97);
     // 1/12: "Is there a target for how soon an agent must first reply?" (no clarification is about
     // response targets) now reaches the live-updates clarification once the others are ruled out.
     CHECK(heldout.false_rate() <= 0.09);
-    CHECK(heldout2.accuracy() >= 0.93);
+    CHECK(heldout2.accuracy() >= 0.95);
     CHECK(heldout2.false_rate() <= 0.05);
     CHECK(heldout3.accuracy() >= 0.86);
     CHECK(heldout3.false_rate() <= 0.05);
@@ -614,7 +614,7 @@ TEST_CASE("clarification matching accuracy on the labelled paraphrases") {
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout4)") {
     const auto heldout4 = clarif_test_measure("paraphrases-heldout4.json");
     clarif_test_report("heldout4", heldout4);
-    CHECK(heldout4.accuracy() >= 0.77);
+    CHECK(heldout4.accuracy() >= 0.78);
     CHECK(heldout4.false_rate() <= 0.04);
 }
 
@@ -627,7 +627,7 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout4)") {
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout5)") {
     const auto heldout5 = clarif_test_measure("paraphrases-heldout5.json");
     clarif_test_report("heldout5", heldout5);
-    CHECK(heldout5.accuracy() >= 0.82);
+    CHECK(heldout5.accuracy() >= 0.84);
     CHECK(heldout5.false_rate() <= 0.01);
 }
 
@@ -640,7 +640,7 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout5)") {
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout6)") {
     const auto heldout6 = clarif_test_measure("paraphrases-heldout6.json");
     clarif_test_report("heldout6", heldout6);
-    CHECK(heldout6.accuracy() >= 0.88);
+    CHECK(heldout6.accuracy() >= 0.90);
     CHECK(heldout6.false_rate() <= 0.04);
 }
 
@@ -653,25 +653,42 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout6)") {
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout7)") {
     const auto heldout7 = clarif_test_measure("paraphrases-heldout7.json");
     clarif_test_report("heldout7", heldout7);
-    CHECK(heldout7.accuracy() >= 0.93);
+    CHECK(heldout7.accuracy() >= 0.94);
     CHECK(heldout7.false_rate() <= 0.04);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout8)") {
     const auto heldout8 = clarif_test_measure("paraphrases-heldout8.json");
     clarif_test_report("heldout8", heldout8);
-    CHECK(heldout8.accuracy() >= 0.88);
+    CHECK(heldout8.accuracy() >= 0.89);
     CHECK(heldout8.false_rate() <= 0.04);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout9)") {
     const auto heldout9 = clarif_test_measure("paraphrases-heldout9.json");
     clarif_test_report("heldout9", heldout9);
-    CHECK(heldout9.accuracy() >= 0.90);
+    CHECK(heldout9.accuracy() >= 0.91);
     CHECK(heldout9.false_rate() <= 0.04);
 }
 
+// Written by someone else (with heldout9, from a brief that named no kind of question) and measured once
+// in aggregate with the matcher of heldout9's measurement (108/121 and 11/56), then once after the next
+// round (the subject and people are no evidence, price apart from cost, leave asked for a design, the
+// read/write ratio as an amount, three questions in a sentence): 108/121 = 89.3% top-1 and 8/56 = 14.3%
+// false answers. Development data since. Regression floors just under today's figures, not the targets.
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout10)") {
     const auto heldout10 = clarif_test_measure("paraphrases-heldout10.json");
     clarif_test_report("heldout10", heldout10);
+    CHECK(heldout10.accuracy() >= 0.94);
+    CHECK(heldout10.false_rate() <= 0.13);
+}
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout11)") {
+    const auto heldout11 = clarif_test_measure("paraphrases-heldout11.json");
+    clarif_test_report("heldout11", heldout11);
+}
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout12)") {
+    const auto heldout12 = clarif_test_measure("paraphrases-heldout12.json");
+    clarif_test_report("heldout12", heldout12);
 }
