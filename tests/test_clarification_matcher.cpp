@@ -627,7 +627,7 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout4)") {
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout5)") {
     const auto heldout5 = clarif_test_measure("paraphrases-heldout5.json");
     clarif_test_report("heldout5", heldout5);
-    CHECK(heldout5.accuracy() >= 0.84);
+    CHECK(heldout5.accuracy() >= 0.85);
     CHECK(heldout5.false_rate() <= 0.01);
 }
 
@@ -653,7 +653,7 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout6)") {
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout7)") {
     const auto heldout7 = clarif_test_measure("paraphrases-heldout7.json");
     clarif_test_report("heldout7", heldout7);
-    CHECK(heldout7.accuracy() >= 0.94);
+    CHECK(heldout7.accuracy() >= 0.95);
     CHECK(heldout7.false_rate() <= 0.04);
 }
 

@@ -386,6 +386,11 @@ clarification_reading clarification_matcher::read(std::string_view message) cons
             }
             if (q.empty()) continue;
             if (clarification_questions::compares(part)) q.push_back("ratio");
+            // "Where are the users?" asks where in the world the people are ("where" is a stop word).
+            if (clarification_questions::mentions_any(part, {"where are they", "where do they"}) ||
+                (clarification_questions::mentions_any(part, {"where are", "where is", "where do", "where does"}) &&
+                 std::any_of(q.begin(), q.end(), [](const std::string& t) { return person_terms().count(t) > 0; })))
+                q.push_back("region");
             const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true, thing,
                                            clarification_questions::is_yes_no(part));
             if (!first.confident) {
