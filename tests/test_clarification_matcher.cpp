@@ -683,12 +683,22 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout10)") {
     CHECK(heldout10.false_rate() <= 0.13);
 }
 
+// heldout11 and heldout12: written by two other people from the problems' questions and answers only,
+// committed before the last round (two topic terms over one rare word, DAU as an amount, "where are the
+// users", duplicates, everyday words) and measured once after it: 115/120 = 95.8% and 7/57 = 12.3% false
+// answers; 116/120 = 96.7% and 8/56 = 14.3% (111/120, 19/57 and 112/120, 12/56 with the matcher before
+// the five rounds since heldout6). The accuracy goal (>= 90%) holds; the false-answer goal (<= 5%) does not, so these are
+// regression floors at the measured figures, not the targets.
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout11)") {
     const auto heldout11 = clarif_test_measure("paraphrases-heldout11.json");
     clarif_test_report("heldout11", heldout11);
+    CHECK(heldout11.accuracy() >= 0.95);
+    CHECK(heldout11.false_rate() <= 0.13);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout12)") {
     const auto heldout12 = clarif_test_measure("paraphrases-heldout12.json");
     clarif_test_report("heldout12", heldout12);
+    CHECK(heldout12.accuracy() >= 0.96);
+    CHECK(heldout12.false_rate() <= 0.15);
 }
