@@ -387,7 +387,10 @@ bool clarif_asks_choice(std::string_view s) {
                               "acceptable if",
                               "want me to",
                               "that approach",
-                              "the approach"});
+                              "the approach",
+                              "sensible",
+                              "wise",
+                              "a good fit"});
 }
 
 // Asks the interviewer to pick ("which would you prefer?") after the options were named in an earlier
@@ -400,7 +403,7 @@ bool clarif_asks_to_pick(std::string_view s) {
 // time, or assemble them at read time?"): a requirement is asked about the product, never as what the
 // interviewer would do.
 bool clarif_offers_two_ways(std::string_view s) {
-    for (auto asker : {"would you", "do you prefer", "would you prefer"}) {
+    for (auto asker : {"would you", "do you prefer", "would you prefer", "do you want me to"}) {
         const auto at = txt::find_word(s, asker);
         if (at != std::string_view::npos && txt::find_word(s, "or", at) != std::string_view::npos) return true;
     }
@@ -429,6 +432,9 @@ bool clarif_proposes_building(std::string_view s) {
     auto in = [](const auto& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); };
     for (auto w : next_word("would you"))
         if (in(choosing, w) || in(building, w)) return true;
+    // "Would you be fine with me using a workflow engine?": the candidate's plan, put up for approval.
+    for (auto w : next_word("with me"))
+        if (w.size() > 3 && w.substr(w.size() - 3) == "ing") return true;
     // "should I use ...", and the candidate's own plan put up for approval: "is it alright if I use ...",
     // "I'd shard by user, ok?".
     for (auto asker : {"should i", "should we", "shall we", "if i", "i'd", "i'll", "i would", "i will", "i'm tempted to",
