@@ -110,7 +110,7 @@ bool clarif_asks_intent(const std::string& intent, const std::set<std::string>& 
 bool clarif_own_topic(const std::string& term) {
     static const std::set<std::string, std::less<>> topics{"team",  "cost",      "deadline", "medical",    "abuse",
                                                            "alias", "analytics", "account",  "moderation", "vendor",
-                                                           "language", "price", "duplicate", "rating"};
+                                                           "language", "price", "duplicate", "rating", "contact"};
     return topics.count(term) > 0;
 }
 

@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 652> synonym_table{{
+constexpr std::array<synonym, 658> synonym_table{{
     {"3rd party", "vendor"},
     {"5 stars", "rating"},
     {"abroad", "region"},
@@ -265,6 +265,7 @@ constexpr std::array<synonym, 652> synonym_table{{
     {"accuracy", "exact"},
     {"accurate", "exact"},
     {"active users", "user"},
+    {"address book", "contact"},
     {"afford", "cost"},
     {"after", "after"},
     {"afterward", "after"},
@@ -466,6 +467,7 @@ constexpr std::array<synonym, 652> synonym_table{{
     {"file type", "format"},
     {"filetype", "format"},
     {"film", "video"},
+    {"find each other", "contact"},
     {"fire and forget", "async"},
     {"first version", "feature"},
     {"five nines", "availability"},
@@ -700,6 +702,8 @@ constexpr std::array<synonym, 652> synonym_table{{
     {"phishing", "abuse"},
     {"phone", "device"},
     {"phone is off", "offline"},
+    {"phone number", "contact"},
+    {"phone numbers", "contact"},
     {"photo", "media"},
     {"photos", "media"},
     {"pic", "media"},
@@ -883,6 +887,8 @@ constexpr std::array<synonym, 652> synonym_table{{
     {"uptime", "availability"},
     {"usage", "traffic"},
     {"use case", "feature"},
+    {"username", "account"},
+    {"usernames", "account"},
     {"v1", "feature"},
     {"vanish", "retention"},
     {"vanity", "alias"},
