@@ -255,7 +255,7 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 658> synonym_table{{
+constexpr std::array<synonym, 664> synonym_table{{
     {"3rd party", "vendor"},
     {"5 stars", "rating"},
     {"abroad", "region"},
@@ -604,6 +604,7 @@ constexpr std::array<synonym, 658> synonym_table{{
     {"load time", "latency"},
     {"log in", "account"},
     {"login", "account"},
+    {"low rated", "rating"},
     {"machine learning", "ai"},
     {"malicious", "abuse"},
     {"malware", "abuse"},
@@ -743,7 +744,12 @@ constexpr std::array<synonym, 658> synonym_table{{
     {"quiet hours", "optout"},
     {"quota", "limit"},
     {"random people", "security"},
+    {"rate drivers", "rating"},
+    {"rate each other", "rating"},
     {"rate limit", "limit"},
+    {"rate riders", "rating"},
+    {"rate the driver", "rating"},
+    {"rate their driver", "rating"},
     {"rating system", "rating"},
     {"ratings system", "rating"},
     {"read heavy", "ratio"},
