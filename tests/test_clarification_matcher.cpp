@@ -582,6 +582,29 @@ TEST_CASE("clarification matcher: three questions in one sentence, what a questi
     }
 }
 
+TEST_CASE("clarification matcher: topics no clarification covers, and more ways to ask leave for a design") {
+    SUBCASE("duplicates, free tiers, ratings and finding each other are topics of their own") {
+        for (const auto& [problem, question] : std::vector<std::pair<std::string, std::string>>{
+                 {"url-shortener", "If two users submit the exact same URL, should the short code be identical?"},
+                 {"dropbox", "Is there a free tier with a few GB of storage?"},
+                 {"ride-sharing", "Can riders rate the driver once the trip is over?"},
+                 {"chat-app", "How do users find each other, by phone number?"}}) {
+            const auto r = clarification_matcher(clarif_test_problem(problem)).read(question);
+            CHECK_MESSAGE(r.answered.empty(), question);
+        }
+    }
+    SUBCASE("the candidate's plan put up for approval is a design question") {
+        for (const auto& [problem, question] : std::vector<std::pair<std::string, std::string>>{
+                 {"expense-reports", "Would you be fine with me using a rules engine for the approvals?"},
+                 {"pastebin", "Would it be sensible to store the paste bodies in S3?"},
+                 {"case-status-monitor", "Do you want me to poll each site hourly, or parse their email alerts?"}}) {
+            const auto r = clarification_matcher(clarif_test_problem(problem)).read(question);
+            CHECK_MESSAGE(r.design_question, question);
+            CHECK_MESSAGE(r.answered.empty(), question);
+        }
+    }
+}
+
 // The matcher was redesigned on these four sets and the content's example wordings tuned on them (dev,
 // heldout, heldout2 and heldout3 are all development data now): the floors sit just under what they
 // measure, so a change that makes any of them worse fails.
