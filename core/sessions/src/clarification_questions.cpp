@@ -17,6 +17,33 @@ namespace {
 namespace txt = rehearse::sdk::text;
 
 // ---------------------------------------------------------------------------------------------
+// Words.
+
+// The words of `s` from `at` on, up to `limit` of them.
+std::vector<std::string_view> clarif_words_from(std::string_view s, std::size_t at, std::size_t limit) {
+    std::vector<std::string_view> words;
+    std::size_t i = at;
+    while (words.size() < limit) {
+        while (i < s.size() && !txt::is_word_char(s[i])) ++i;
+        std::size_t j = i;
+        while (j < s.size() && (txt::is_word_char(s[j]) || s[j] == '\'' || s[j] == '-')) ++j;
+        if (j == i) break;
+        words.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return words;
+}
+
+// A verb that asks or joins: "can", "does", "is", "need" ...
+bool clarif_auxiliary(std::string_view w) {
+    static constexpr std::array<std::string_view, 28> words{
+        "am",    "are",  "can",   "could", "did",  "do",   "does",  "had",   "has",   "have",
+        "is",    "may",  "might", "must",  "need", "was",  "were",  "will",  "would", "should",
+        "shall", "gets", "get",   "isn't", "aren't", "don't", "doesn't", "won't"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Cutting a message into questions.
 
 bool clarif_starts_question(std::string_view w) {
@@ -72,9 +99,6 @@ bool clarif_subordinate(std::string_view w) {
                                                             "once",  "since", "when",    "whenever", "where", "while"};
     return std::find(words.begin(), words.end(), w) != words.end();
 }
-
-bool clarif_auxiliary(std::string_view w);
-std::vector<std::string_view> clarif_words_from(std::string_view s, std::size_t at, std::size_t limit);
 
 // `s` opens with a clause of the question that follows ("When someone goes over their quota, what do they
 // get back?"), not with a question of its own ("Where are the users, how many ...?": a question word
@@ -476,29 +500,6 @@ bool clarif_compares(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 // The thing a question asks about.
 
-// The words of `s` from `at` on, up to `limit` of them.
-std::vector<std::string_view> clarif_words_from(std::string_view s, std::size_t at, std::size_t limit) {
-    std::vector<std::string_view> words;
-    std::size_t i = at;
-    while (words.size() < limit) {
-        while (i < s.size() && !txt::is_word_char(s[i])) ++i;
-        std::size_t j = i;
-        while (j < s.size() && (txt::is_word_char(s[j]) || s[j] == '\'' || s[j] == '-')) ++j;
-        if (j == i) break;
-        words.push_back(s.substr(i, j - i));
-        i = j;
-    }
-    return words;
-}
-
-bool clarif_auxiliary(std::string_view w) {
-    static constexpr std::array<std::string_view, 28> words{
-        "am",    "are",  "can",   "could", "did",  "do",   "does",  "had",   "has",   "have",
-        "is",    "may",  "might", "must",  "need", "was",  "were",  "will",  "would", "should",
-        "shall", "gets", "get",   "isn't", "aren't", "don't", "doesn't", "won't"};
-    return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 // Words that end the phrase naming a thing: prepositions, pronouns (with their contractions: "i'm",
 // "we're"), conjunctions, fillers.
 bool clarif_phrase_end(std::string_view w) {
@@ -556,8 +557,8 @@ bool clarif_generic_noun(std::string_view w) {
 // (ci), "how many treatment rooms does each clinic have?", "what's the brand colour for the agent UI?",
 // "is there a character limit?", "the maximum size for a video attachment" (size). Empty when the
 // question asks with a verb ("what happens if ...", "how much does it cost"): after "what", "which" and
-// "how much" the words must be followed by a verb or end the question to be a thing ("what formats can
-// people upload?", "which clients?").
+// "how much" the words must be followed by a verb to be a thing ("what formats can people upload?"; in
+// "which one wins?" the word after "which" is itself the verb).
 std::string clarif_asked_thing(std::string_view s) {
     // How the words after an opener name a thing.
     enum phrase_shape {
