@@ -725,3 +725,13 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout12)") {
     CHECK(heldout12.accuracy() >= 0.96);
     CHECK(heldout12.false_rate() <= 0.15);
 }
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout13)") {
+    const auto heldout13 = clarif_test_measure("paraphrases-heldout13.json");
+    clarif_test_report("heldout13", heldout13);
+}
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout14)") {
+    const auto heldout14 = clarif_test_measure("paraphrases-heldout14.json");
+    clarif_test_report("heldout14", heldout14);
+}
