@@ -255,9 +255,12 @@ struct synonym {
     std::string_view term;
 };
 
-constexpr std::array<synonym, 664> synonym_table{{
+constexpr std::array<synonym, 672> synonym_table{{
+    {"1080p", "quality"},
     {"3rd party", "vendor"},
+    {"4k", "quality"},
     {"5 stars", "rating"},
+    {"720p", "quality"},
     {"abroad", "region"},
     {"abuse", "abuse"},
     {"access control", "security"},
@@ -517,6 +520,7 @@ constexpr std::array<synonym, 664> synonym_table{{
     {"hang onto", "retention"},
     {"hate speech", "moderation"},
     {"hateful", "moderation"},
+    {"hd", "quality"},
     {"headcount", "team"},
     {"health", "medical"},
     {"heic", "media"},
@@ -739,6 +743,8 @@ constexpr std::array<synonym, 664> synonym_table{{
     {"qps", "traffic"},
     {"qr code", "qrcode"},
     {"qr codes", "qrcode"},
+    {"qualities", "quality"},
+    {"quality", "quality"},
     {"queue", "async"},
     {"quickly", "latency"},
     {"quiet hours", "optout"},
@@ -765,6 +771,8 @@ constexpr std::array<synonym, 664> synonym_table{{
     {"reorder", "order"},
     {"requests per second", "traffic"},
     {"required by law", "compliance"},
+    {"resolution", "quality"},
+    {"resolutions", "quality"},
     {"response time", "latency"},
     {"responsive", "latency"},
     {"retain", "retention"},
