@@ -340,7 +340,13 @@ bool clarif_names_technology(std::string_view s) {
                               "webrtc",
                               "quic",
                               "sharded",
-                              "partitioned"});
+                              "partitioned",
+                              "sharding",
+                              "chunking",
+                              "caching",
+                              "partitioning",
+                              "batching",
+                              "replicating"});
 }
 
 // Asks for a choice between solutions.
@@ -414,7 +420,9 @@ bool clarif_asks_choice(std::string_view s) {
                               "the approach",
                               "sensible",
                               "wise",
-                              "a good fit"});
+                              "a good fit",
+                              "what you'd do",
+                              "what you would do"});
 }
 
 // Asks the interviewer to pick ("which would you prefer?") after the options were named in an earlier
@@ -466,6 +474,11 @@ bool clarif_proposes_building(std::string_view s) {
                        "i'm going to", "i want to", "i'd like to", "i'm leaning towards", "my plan is to"})
         for (auto w : next_word(asker))
             if (in(choosing, w)) return true;
+    // The candidate's own plan to keep something somewhere: "I'm planning to keep paste bodies in S3".
+    static constexpr std::array<std::string_view, 5> keeping{"keep", "store", "save", "persist", "put"};
+    for (auto asker : {"i'm planning to", "i plan to", "i'm going to", "my plan is to", "i'm tempted to", "i'd"})
+        for (auto w : next_word(asker))
+            if (in(keeping, w)) return true;
     return false;
 }
 
