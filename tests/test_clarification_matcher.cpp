@@ -677,21 +677,21 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout7)") {
     const auto heldout7 = clarif_test_measure("paraphrases-heldout7.json");
     clarif_test_report("heldout7", heldout7);
     CHECK(heldout7.accuracy() >= 0.95);
-    CHECK(heldout7.false_rate() <= 0.04);
+    CHECK(heldout7.false_rate() <= 0.02);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout8)") {
     const auto heldout8 = clarif_test_measure("paraphrases-heldout8.json");
     clarif_test_report("heldout8", heldout8);
     CHECK(heldout8.accuracy() >= 0.89);
-    CHECK(heldout8.false_rate() <= 0.04);
+    CHECK(heldout8.false_rate() <= 0.02);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout9)") {
     const auto heldout9 = clarif_test_measure("paraphrases-heldout9.json");
     clarif_test_report("heldout9", heldout9);
-    CHECK(heldout9.accuracy() >= 0.91);
-    CHECK(heldout9.false_rate() <= 0.04);
+    CHECK(heldout9.accuracy() >= 0.92);
+    CHECK(heldout9.false_rate() <= 0.02);
 }
 
 // Written by someone else (with heldout9, from a brief that named no kind of question) and measured once
@@ -703,7 +703,7 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout10)") {
     const auto heldout10 = clarif_test_measure("paraphrases-heldout10.json");
     clarif_test_report("heldout10", heldout10);
     CHECK(heldout10.accuracy() >= 0.94);
-    CHECK(heldout10.false_rate() <= 0.13);
+    CHECK(heldout10.false_rate() <= 0.09);
 }
 
 // heldout11 and heldout12: written by two other people from the problems' questions and answers only,
@@ -716,22 +716,31 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout11)") {
     const auto heldout11 = clarif_test_measure("paraphrases-heldout11.json");
     clarif_test_report("heldout11", heldout11);
     CHECK(heldout11.accuracy() >= 0.95);
-    CHECK(heldout11.false_rate() <= 0.13);
+    CHECK(heldout11.false_rate() <= 0.06);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout12)") {
     const auto heldout12 = clarif_test_measure("paraphrases-heldout12.json");
     clarif_test_report("heldout12", heldout12);
     CHECK(heldout12.accuracy() >= 0.96);
-    CHECK(heldout12.false_rate() <= 0.15);
+    CHECK(heldout12.false_rate() <= 0.08);
 }
 
+// heldout13 and heldout14: written by two other people from the problems' questions and answers only,
+// without sight of the matcher, and measured once after the sixth round (exact duplicates, free tiers,
+// ratings, finding each other, the candidate's plan put up for approval): 109/121 = 90.1% and 3/56 = 5.4%
+// false answers; 109/120 = 90.8% and 5/56 = 8.9% (106/121, 8/56 and 110/120, 15/56 with the matcher before
+// the six rounds since heldout6). Development data since; regression floors, not the targets.
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout13)") {
     const auto heldout13 = clarif_test_measure("paraphrases-heldout13.json");
     clarif_test_report("heldout13", heldout13);
+    CHECK(heldout13.accuracy() >= 0.90);
+    CHECK(heldout13.false_rate() <= 0.06);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout14)") {
     const auto heldout14 = clarif_test_measure("paraphrases-heldout14.json");
     clarif_test_report("heldout14", heldout14);
+    CHECK(heldout14.accuracy() >= 0.91);
+    CHECK(heldout14.false_rate() <= 0.06);
 }
