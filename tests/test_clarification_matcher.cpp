@@ -744,3 +744,13 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout14)") {
     CHECK(heldout14.accuracy() >= 0.91);
     CHECK(heldout14.false_rate() <= 0.06);
 }
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout15)") {
+    const auto heldout15 = clarif_test_measure("paraphrases-heldout15.json");
+    clarif_test_report("heldout15", heldout15);
+}
+
+TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout16)") {
+    const auto heldout16 = clarif_test_measure("paraphrases-heldout16.json");
+    clarif_test_report("heldout16", heldout16);
+}
