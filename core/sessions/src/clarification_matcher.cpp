@@ -15,6 +15,7 @@
 // stricter evidence.
 #include "rehearse/core/sessions/clarification_matcher.hpp"
 
+#include "clarification_gate.hpp"
 #include "clarification_questions.hpp"
 #include "rehearse/core/sessions/text_ranking.hpp"
 #include "rehearse/sdk/text.hpp"
@@ -252,6 +253,35 @@ struct clarification_matcher::impl {
         return false;
     }
 
+    // What the answer gate weighs about the reading `pick` of the question `q`.
+    clarification_gate::measures measure(const std::vector<std::string>& q, const clarif_pick& pick,
+                                         const std::vector<std::string>& thing, std::size_t length, bool yes_no) const {
+        clarification_gate::measures m;
+        const auto s = scores(q);
+        m.score = s[pick.index];
+        for (std::size_t d = 0; d < count; ++d)
+            if (d != pick.index) m.best_other = std::max(m.best_other, s[d]);
+        const std::set<std::string> unique(q.begin(), q.end());
+        m.unique_terms = unique.size();
+        for (const auto& t : unique) {
+            if (topic_terms[pick.index].count(t) || asked_terms[pick.index].count(t)) ++m.on_topic;
+            if (subject.count(t) || person_terms().count(t)) continue;
+            ++m.content;
+            const bool here = held_terms[pick.index].count(t) > 0;
+            bool anywhere = here;
+            for (std::size_t d = 0; d < count && !anywhere; ++d) anywhere = held_terms[d].count(t) > 0;
+            if (here) ++m.spoken;
+            else if (anywhere) ++m.held_elsewhere;
+            else ++m.unknown;
+        }
+        m.worded_like = worded_like(q, pick.index);
+        m.yes_no = yes_no;
+        m.names_thing = !thing.empty();
+        m.intent = intents[pick.index];
+        m.length = length;
+        return m;
+    }
+
     // The best clarification for the query terms, and whether it is a confident match.
     clarif_pick best(const std::vector<std::string>& q, double min_score, std::size_t min_topic_terms,
                      bool first_topic, const std::vector<std::string>& thing = {}, bool yes_no = false) const {
@@ -361,7 +391,18 @@ clarification_matcher::clarification_matcher(const problem& p) {
     impl_ = std::move(ix);
 }
 
-clarification_reading clarification_matcher::read(std::string_view message) const {
+clarification_reading clarification_matcher::read(std::string_view message) const { return read_with(message, nullptr); }
+
+std::vector<clarification_evidence> clarification_matcher::explain(std::string_view message) const {
+    std::vector<clarification_evidence> trace;
+    read_with(message, &trace);
+    return trace;
+}
+
+const std::vector<std::string>& clarification_matcher::gate_features() { return clarification_gate::feature_names(); }
+
+clarification_reading clarification_matcher::read_with(std::string_view message,
+                                                       std::vector<clarification_evidence>* trace) const {
     clarification_reading r;
     std::set<std::size_t> given;
     const std::string lower_message = txt::lower(message);
@@ -394,6 +435,17 @@ clarification_reading clarification_matcher::read(std::string_view message) cons
             const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true, thing,
                                            clarification_questions::is_yes_no(part));
             if (!first.confident) {
+                r.unanswerable.push_back(asked);
+                continue;
+            }
+            // The answer gate weighs what was measured about the reading; one it judges unlikely is not
+            // answered (a question on a feature the problem never mentions, asked in the problem's nouns).
+            const auto features = clarification_gate::features(
+                impl_->measure(q, first, thing, part.size(), clarification_questions::is_yes_no(part)));
+            const double probability = clarification_gate::probability(features);
+            const bool accepted = clarification_gate::accepts(probability);
+            if (trace) trace->push_back({asked, first.index, features, probability, accepted});
+            if (!accepted) {
                 r.unanswerable.push_back(asked);
                 continue;
             }

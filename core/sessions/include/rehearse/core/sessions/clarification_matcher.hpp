@@ -28,6 +28,15 @@ struct clarification_reading {
     std::vector<std::string> unanswerable;      ///< questions with no confident match
 };
 
+/// Why the matcher answered, or held back, its best reading of one question.
+struct clarification_evidence {
+    std::string asked;             ///< the question, as the candidate wrote it
+    std::size_t index = 0;         ///< the clarification the ranking chose
+    std::vector<double> features;  ///< what the answer gate weighs, in the order of gate_features()
+    double probability = 0;        ///< the gate's estimate that the clarification answers the question
+    bool answered = false;         ///< the gate let it through
+};
+
 class clarification_matcher {
    public:
     /// Builds the index over the problem's clarifications (question, intent, keywords, answer) once.
@@ -35,7 +44,16 @@ class clarification_matcher {
 
     clarification_reading read(std::string_view message) const;
 
+    /// The confident best reading of each question in `message`, with what the answer gate weighed:
+    /// read() answers those the gate lets through. For explaining a reading and training the gate.
+    std::vector<clarification_evidence> explain(std::string_view message) const;
+
+    /// The names of the answer gate's inputs, in order.
+    static const std::vector<std::string>& gate_features();
+
    private:
+    clarification_reading read_with(std::string_view message, std::vector<clarification_evidence>* trace) const;
+
     struct impl;
     std::shared_ptr<const impl> impl_;  ///< the field indexes, shared by copies of the matcher
 };
