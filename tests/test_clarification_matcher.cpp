@@ -789,12 +789,21 @@ TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout16)") {
     CHECK(heldout16.false_rate() <= 0.09);
 }
 
+// heldout17 and heldout18: written by two other people without sight of the matcher and measured once
+// with the final rules and the answer gate, trained without them: 107/121 = 88.4% and 4/56 = 7.1% false
+// answers; 106/120 = 88.3% and 3/56 = 5.4% (110/121, 11/56 and 104/120, 14/56 with the matcher before the
+// rounds since heldout6; 6/56 and 4/56 with the rules alone). Neither goal (>= 90%, <= 5%) is met on this
+// pair, so these are regression floors at the measured figures, not the targets.
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout17)") {
     const auto heldout17 = clarif_test_measure("paraphrases-heldout17.json");
     clarif_test_report("heldout17", heldout17);
+    CHECK(heldout17.accuracy() >= 0.88);
+    CHECK(heldout17.false_rate() <= 0.08);
 }
 
 TEST_CASE("clarification matching on paraphrases nobody tuned to (heldout18)") {
     const auto heldout18 = clarif_test_measure("paraphrases-heldout18.json");
     clarif_test_report("heldout18", heldout18);
+    CHECK(heldout18.accuracy() >= 0.88);
+    CHECK(heldout18.false_rate() <= 0.06);
 }
