@@ -7,9 +7,9 @@ training data are the labelled paraphrase sets in tests/clarifications/, read by
     REHEARSE_CLARIF_FEATURES=/tmp/gate build/bin/rehearse_tests -tc='*clarification matching*'
     scripts/train_clarification_gate.py /tmp/gate --exclude heldout17 heldout18 --cv
 
-writes core/sessions/src/clarification_gate_weights.inc. Train with the gate neutral (the weights file
-that accepts everything), since a trained gate hides the readings it rejects from the next training.
---cv prints, for each set left out in turn, what a gate trained on the others would have held back of
+writes core/sessions/src/clarification_gate_weights.inc. The tests dump every confident reading through
+clarification_matcher::explain(), the ones the gate in force holds back included, so retraining does not
+depend on the weights the build had. --cv prints, for each set left out in turn, what a gate trained on the others would have held back of
 it: the estimate to trust, not the fit on the training sets. Sets named in --exclude (the untouched
 ones kept for measuring) are never read.
 
