@@ -10,9 +10,10 @@
 // asks about ("what hours do the agents work?", clarification_questions::asked_thing), a clarification
 // that speaks of that thing in any field, its answer included. The best candidate is answered when its
 // score is high enough for the length of the question and clearly ahead of the other candidates;
-// otherwise the question is one the problem cannot answer. What is left of a question after its best
-// match may name a second topic ("the volume and the formats?"), ranked again the same way with
-// stricter evidence.
+// otherwise the question is one the problem cannot answer. Last, the answer gate (clarification_gate.cpp,
+// a logistic model trained on the labelled paraphrases) weighs what was measured about that best reading
+// and holds back the ones it judges unlikely. What is left of a question after its best match may name
+// a second topic ("the volume and the formats?"), ranked again the same way with stricter evidence.
 #include "rehearse/core/sessions/clarification_matcher.hpp"
 
 #include "clarification_gate.hpp"
@@ -432,16 +433,15 @@ clarification_reading clarification_matcher::read_with(std::string_view message,
                 (clarification_questions::mentions_any(part, {"where are", "where is", "where do", "where does"}) &&
                  std::any_of(q.begin(), q.end(), [](const std::string& t) { return person_terms().count(t) > 0; })))
                 q.push_back("region");
-            const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true, thing,
-                                           clarification_questions::is_yes_no(part));
+            const bool yes_no = clarification_questions::is_yes_no(part);
+            const auto first = impl_->best(q, clarif_min_score, clarif_min_topic_terms, true, thing, yes_no);
             if (!first.confident) {
                 r.unanswerable.push_back(asked);
                 continue;
             }
             // The answer gate weighs what was measured about the reading; one it judges unlikely is not
             // answered (a question on a feature the problem never mentions, asked in the problem's nouns).
-            const auto features = clarification_gate::features(
-                impl_->measure(q, first, thing, part.size(), clarification_questions::is_yes_no(part)));
+            const auto features = clarification_gate::features(impl_->measure(q, first, thing, part.size(), yes_no));
             const double probability = clarification_gate::probability(features);
             const bool accepted = clarification_gate::accepts(probability);
             if (trace) trace->push_back({asked, first.index, features, probability, accepted});
