@@ -159,8 +159,6 @@ class round_robin_policy final : public baseline_policy {
     std::map<std::string, int> used_;
 };
 
-int difficulty_rank(std::string_view d) { return d == "easy" ? 0 : d == "hard" ? 2 : 1; }
-
 /// A fixed course: every problem from the easiest to the hardest rating, then again; the drills
 /// likewise, from easy to hard.
 class syllabus_policy final : public baseline_policy {

@@ -246,4 +246,8 @@ std::vector<violation> content_registry::unresolved_references() const {
     return out;
 }
 
+int difficulty_rank(std::string_view difficulty) {
+    return difficulty == "easy" ? 0 : difficulty == "hard" ? 2 : 1;
+}
+
 }  // namespace rehearse

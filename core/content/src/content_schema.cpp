@@ -1,5 +1,6 @@
 #include "rehearse/core/content/content_schema.hpp"
 
+#include "rehearse/core/content/content_registry.hpp"
 #include "rehearse/core/content/dimensions.hpp"
 
 #include <algorithm>
@@ -429,8 +430,7 @@ std::vector<violation> validate_curriculum(const json& doc) {
             c.object(*b, bp, {"min", "max"});
             const auto* lo = c.one_of(*b, bp, "min", difficulties);
             const auto* hi = c.one_of(*b, bp, "max", difficulties);
-            auto rank = [](const std::string& d) { return d == "easy" ? 0 : d == "medium" ? 1 : 2; };
-            if (lo && hi && rank(*lo) > rank(*hi)) c.fail(bp, "min is harder than max");
+            if (lo && hi && difficulty_rank(*lo) > difficulty_rank(*hi)) c.fail(bp, "min is harder than max");
         }
         std::set<long long> days_seen;
         each(c, w, wp, "days", 1, [&](const json& d, const std::string& dp) {

@@ -46,8 +46,6 @@ const problem* practice_problem(const content_registry& content, const problem& 
     return best;
 }
 
-int difficulty_step(const std::string& d) { return d == "easy" ? 0 : d == "hard" ? 2 : 1; }
-
 /// A drill that practises `dimension`: one written for this problem first, then the difficulty
 /// nearest the problem's, then the shorter, then by id.
 const drill* practice_drill(const content_registry& content, const problem& current, const std::string& dimension) {
@@ -57,7 +55,7 @@ const drill* practice_drill(const content_registry& content, const problem& curr
         if (d->retired || d->dimension != dimension) continue;
         const bool for_this = std::find(d->problems.begin(), d->problems.end(), current.id) != d->problems.end();
         const int score = (for_this ? 0 : 1000) +
-                          100 * std::abs(difficulty_step(d->difficulty) - difficulty_step(current.difficulty)) +
+                          100 * std::abs(difficulty_rank(d->difficulty) - difficulty_rank(current.difficulty)) +
                           d->minutes;
         if (!best || score < best_score) best_score = score, best = d;
     }

@@ -19,6 +19,9 @@ namespace rehearse {
 
 class loaded_plugin;
 
+/// The order of the content's difficulties: easy 0, medium 1, hard 2 (anything else counts as medium).
+int difficulty_rank(std::string_view difficulty);
+
 struct problem {
     std::string id;    ///< bare id, unique across packs ("url-shortener")
     std::string pack;  ///< the plugin id that provided it
