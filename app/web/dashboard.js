@@ -101,7 +101,7 @@ async function renderWeakest(ctx, p, values) {
 
 function activityLabel(a, titles) {
   const what = a.suggested && a.suggested.title ? a.suggested.title : titles.get(a.ref) || a.ref || "";
-  const kinds = { lesson: "Lesson", problem: "Problem", review: "Flashcard reviews", mock: "Mock interview", "self-assessment": "Self-assessment", rest: "Rest" };
+  const kinds = { lesson: "Lesson", problem: "Problem", drill: "Drill", review: "Flashcard reviews", mock: "Mock interview", "self-assessment": "Self-assessment", rest: "Rest" };
   return (kinds[a.kind] || a.kind) + (what ? ": " + what : "");
 }
 
@@ -110,6 +110,7 @@ function activityAction(ctx, a) {
   if (a.done || a.kind === "rest" || a.kind === "self-assessment") return null;
   if (a.kind === "lesson" && ref) return el("button", { type: "button", class: "secondary", onclick: () => ctx.go("learn", { lesson: ref }) }, "Start");
   if (a.kind === "problem" && ref) return el("button", { type: "button", class: "secondary", onclick: () => ctx.go("practise", { problem: ref }) }, "Start");
+  if (a.kind === "drill" && ref) return el("button", { type: "button", class: "secondary", onclick: () => ctx.go("practise", { drill: ref }) }, "Start");
   if (a.kind === "mock") return el("button", { type: "button", class: "secondary", onclick: () => ctx.go("practise", { problem: ref, mock: true }) }, "Start");
   if (a.kind === "review") return el("button", { type: "button", class: "secondary", onclick: () => ctx.go("review") }, "Start");
   return null;
@@ -124,8 +125,9 @@ async function renderPlan(ctx) {
     throw e;
   }
   const acts = today.activities || [];
-  const [lessons, problems] = await Promise.all([cached("/lessons").catch(() => []), cached("/problems").catch(() => [])]);
-  const titles = new Map([...lessons, ...problems].map((x) => [x.id, x.title]));
+  const [lessons, problems, drills] = await Promise.all([cached("/lessons").catch(() => []), cached("/problems").catch(() => []),
+    cached("/drills").catch(() => [])]);
+  const titles = new Map([...lessons, ...problems, ...drills].map((x) => [x.id, x.title]));
   const day = (today.days || [])[0];
   const done = acts.filter((a) => a.done).length;
   const parts = [];

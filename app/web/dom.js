@@ -98,8 +98,17 @@ export function evaluationReport(e, headingLevel = 3) {
   if ((fb.improvements || []).length) out.append(el(h, {}, "What to improve"), list(fb.improvements));
   if (fb.takeaway) out.append(el("p", { class: "callout" }, el("strong", {}, "Key takeaway: "), fb.takeaway));
   if (fb.assignment) out.append(el("p", {}, el("strong", {}, "Practice: "), fb.assignment));
-  const findings = e.findings || [];
+  const findings = findingsList(e.findings);
+  if (findings) out.append(findings);
+  if ((e.warnings || []).length) out.append(el("p", { class: "error" }, "Warnings: " + e.warnings.join("; ")));
+  return out;
+}
+
+/** The findings of a grading, folded under a summary with their count (null when there are none). */
+export function findingsList(findings, open = false) {
+  if (!(findings || []).length) return null;
   const det = el("details", { class: "findings" }, el("summary", {}, "Findings (" + findings.length + ")"));
+  if (open) det.open = true;
   for (const f of findings)
     det.append(el("div", { class: "finding sev-" + f.severity },
       el("p", { class: "finding-head" }, el("span", { class: "sev" }, f.severity), " · " + dimLabel(f.dimension) + " · ", el("code", {}, f.id)),
@@ -107,9 +116,7 @@ export function evaluationReport(e, headingLevel = 3) {
       f.evidence ? el("p", { class: "muted" }, "Evidence: " + f.evidence) : null,
       f.advice ? el("p", {}, el("strong", {}, "Advice: "), f.advice) : null,
       f.why ? el("p", { class: "muted" }, "Why: " + f.why) : null));
-  if (findings.length) out.append(det);
-  if ((e.warnings || []).length) out.append(el("p", { class: "error" }, "Warnings: " + e.warnings.join("; ")));
-  return out;
+  return det;
 }
 
 /** One entry of a chat transcript (a role="log" box, so new entries are read out). */

@@ -1,8 +1,9 @@
 // Practise: the recommended problem or one from the list; a mock interview as a chat with the phase
 // clock, the interviewer's messages and section editors; the feedback report after it; a written
-// answer graded at once; past attempts and interviews with their feedback.
+// answer graded at once; drills (drills.js); past attempts and interviews with their feedback.
 import { get, post, cached, enc, learnerPath, ApiError } from "./api.js";
 import { el, $, show, fail, status, pct, fmtDate, list, focusOn, evaluationReport, chatLine, chatLog } from "./dom.js";
+import { renderDrillsCard, openDrill } from "./drills.js";
 
 const SECTIONS = [
   { id: "requirements", label: "Requirements", hint: "- Users and what they do\n- Scale: ...\n- Out of scope: ..." },
@@ -26,7 +27,9 @@ export async function enter(ctx, arg) {
   $("practise-difficulty").onchange = renderProblemList;
   renderProblemList();
   renderRecommended();
+  renderDrillsCard(ctx.learner, showDrill).catch(fail);
   renderHistory();
+  if (arg && arg.drill) return showDrill(arg.drill);
   if (arg && arg.problem) return openProblem(arg.problem, arg.mock);
   if (arg && arg.mock) return startMock(null);
   if (!mock || mock.learner !== ctx.learner) home();
@@ -47,9 +50,11 @@ function home() {
 
 function stage(...children) {
   $("practise-home").hidden = true;
-  const back = el("button", { type: "button", class: "secondary", onclick: () => { home(); renderHistory(); focusOn($("practise-h")); } }, "← All problems");
+  const back = el("button", { type: "button", class: "secondary", onclick: () => { home(); renderHistory(); focusOn($("practise-h")); } }, "← Back to practise");
   show("practise-stage", el("div", { class: "row" }, back), ...children);
 }
+
+const showDrill = (id) => openDrill(ctxRef.learner, id, stage);
 
 const titleOf = (id) => (problems.find((p) => p.id === id) || {}).title || id;
 

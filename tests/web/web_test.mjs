@@ -182,6 +182,17 @@ try {
   await page.waitForSelector("#practise-rec button");
   await page.waitForSelector("#practise-history table");
   await shoot(page, "practise");
+  // A drill: the recommended one, answered, graded and recorded, with the model answer after it.
+  await page.waitForSelector("#drills-rec #drill-rec-start");
+  check(await page.locator("#drills-list li").count() > 0, "practise: the drills of one skill are listed");
+  await page.click("#drill-rec-start");
+  await page.waitForSelector("#drill-answer");
+  await page.fill("#drill-answer", "Who are the users, and how many bookings a day? Which data must we keep, and for how long?");
+  await page.click('#drill-form button[type=submit]');
+  await page.waitForSelector("#drill-report .overall .big");
+  check(/model answer/i.test(await page.textContent("#drill-report")), "practise: a drill is graded, with the model answer after it");
+  await shoot(page, "drill");
+  await page.click('#practise-stage button:has-text("Back to practise")');
   await page.click('#practise-problems button:has-text("document management")');
   await page.click("#mock-start");
   await page.waitForSelector("#mock-log .msg-interviewer");
