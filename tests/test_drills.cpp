@@ -236,6 +236,16 @@ TEST_CASE("api drills use the api evaluator and the drill's expected routes, ver
                                           "GET /v1/receipts/{id} -> 200 OK\nPOST /v1/reports/{id}/submit -> 200 OK");
     CHECK_FALSE(sync.correct);
     CHECK(drills_has_finding(sync, "wrong-status"));
+    // The right route with the wrong verb: the advice names the verb and what the endpoint is for.
+    const drill_grade verb = drills_grade("api-chat-messages",
+                                          "POST /v1/conversations/{id}/messages -> 201 Created\n"
+                                          "POST /v1/conversations/{id}/messages/list -> 200 OK");
+    CHECK_FALSE(verb.correct);
+    bool advised = false;
+    for (const auto& f : verb.findings)
+        if (f.value("id", "") == "missing-endpoint" || f.value("id", "") == "wrong-http-verb")
+            advised = advised || f.value("advice", "").find("GET /conversations/{id}/messages (history)") != std::string::npos;
+    CHECK(advised);
 }
 
 TEST_CASE("requirements drills match the questions to the problem's clarification intents") {

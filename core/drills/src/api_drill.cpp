@@ -84,8 +84,9 @@ kind_grade grade_api(const content_registry& content, const drill& d, std::strin
                     drill_finding("wrong-http-verb", "api", "major",
                                   "The route " + path + " is there with " +
                                       same_route->value("method", std::string("?")) + ", not " + method + ".",
+                                  // A purpose is a verb ("send") or a thing ("history"): in brackets, it reads either way.
                                   "Use " + method + " " + path +
-                                      (x.contains("purpose") ? " to " + x.value("purpose", "") : "") + "."));
+                                      (x.contains("purpose") ? " (" + x.value("purpose", "") + ")" : "") + "."));
             else
                 g.findings.push_back(
                     drill_finding("missing-endpoint", "api", "major", "No endpoint " + what + ".",
