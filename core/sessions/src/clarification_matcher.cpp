@@ -53,6 +53,7 @@ struct clarif_pick {
     std::size_t index = 0;
     double score = 0;
     bool confident = false;
+    std::vector<double> scores;  ///< every clarification's combined score for the question
 };
 
 // The words a clarification's intent stands for, added to its intent field: a question may name the
@@ -183,6 +184,9 @@ struct clarification_matcher::impl {
         return false;
     }
 
+    // A term that says what a question asks: not the problem's subject, not its people (users, agents ...).
+    bool content_term(const std::string& t) const { return !subject.count(t) && !person_terms().count(t); }
+
     // How much evidence the query gives that clarification `d` is what it asks about: none without the
     // words its intent needs or with an own-topic term of the query (team, cost, ...) that is not a
     // topic of `d`; `ev_terms` with `min_topic_terms` different terms of its topic (question, keywords,
@@ -210,7 +214,7 @@ struct clarification_matcher::impl {
         if (intents[d] != "scale") {
             std::set<std::string> content, spoken;
             for (const auto& t : q)
-                if (!subject.count(t) && !person_terms().count(t)) {
+                if (content_term(t)) {
                     content.insert(t);
                     if (held_terms[d].count(t)) spoken.insert(t);
                 }
@@ -258,7 +262,7 @@ struct clarification_matcher::impl {
     clarification_gate::measures measure(const std::vector<std::string>& q, const clarif_pick& pick,
                                          const std::vector<std::string>& thing, std::size_t length, bool yes_no) const {
         clarification_gate::measures m;
-        const auto s = scores(q);
+        const auto& s = pick.scores;
         m.score = s[pick.index];
         for (std::size_t d = 0; d < count; ++d)
             if (d != pick.index) m.best_other = std::max(m.best_other, s[d]);
@@ -266,7 +270,7 @@ struct clarification_matcher::impl {
         m.unique_terms = unique.size();
         for (const auto& t : unique) {
             if (topic_terms[pick.index].count(t) || asked_terms[pick.index].count(t)) ++m.on_topic;
-            if (subject.count(t) || person_terms().count(t)) continue;
+            if (!content_term(t)) continue;
             ++m.content;
             const bool here = held_terms[pick.index].count(t) > 0;
             bool anywhere = here;
@@ -288,7 +292,8 @@ struct clarification_matcher::impl {
                      bool first_topic, const std::vector<std::string>& thing = {}, bool yes_no = false) const {
         clarif_pick p;
         if (q.empty() || count == 0) return p;
-        const auto s = scores(q);
+        p.scores = scores(q);
+        const auto& s = p.scores;
         // The candidates are the clarifications the question gives evidence for; the best of them must
         // stand clear of every other clarification that has evidence too.
         std::vector<evidence_level> level(count, ev_none);

@@ -583,15 +583,13 @@ std::string clarif_asked_thing(std::string_view s) {
         std::string_view words;
         phrase_shape shape;
     };
-    static constexpr std::array<opener, 29> openers{{{"what's the", thing_follows},
+    static constexpr std::array<opener, 27> openers{{{"what's the", thing_follows},
                                                      {"whats the", thing_follows},
                                                      {"what is the", thing_follows},
                                                      {"what are the", thing_follows},
                                                      {"what're the", thing_follows},
                                                      {"how many", thing_follows},
                                                      {"how much", verb_after},
-                                                     {"is there a", thing_follows},
-                                                     {"is there an", thing_follows},
                                                      {"is there any", thing_follows},
                                                      {"are there any", thing_follows},
                                                      {"is there", thing_follows},
