@@ -5,8 +5,9 @@
 import { get, post, cached, enc, learnerPath } from "./api.js";
 import { el, $, show, fail, status, pct, dimLabel, list, focusOn, findingsList } from "./dom.js";
 
-/** Fills the Practise view's drills card: the recommended drill and a list filtered by dimension. */
-export async function renderDrillsCard(learner, openDrill) {
+/** Fills the Practise view's drills card: the recommended drill and a list filtered by dimension; `onOpen(id)`
+ * opens a drill. */
+export async function renderDrillsCard(learner, onOpen) {
   const drills = await cached("/drills");
   const select = $("drills-dimension");
   const dims = [...new Set(drills.map((d) => d.dimension))].sort();
@@ -21,14 +22,14 @@ export async function renderDrillsCard(learner, openDrill) {
     show("drills-rec",
       el("p", {}, el("strong", {}, rec.title), " ", el("span", { class: "tag" }, rec.minutes + " min")),
       list((rec.reasons || []).slice(0, 1)),
-      el("button", { type: "button", id: "drill-rec-start", onclick: () => openDrill(rec.id) }, "Start this drill"));
+      el("button", { type: "button", id: "drill-rec-start", onclick: () => onOpen(rec.id) }, "Start this drill"));
     if (!select.value && rec.focus) select.value = rec.focus;
   }
   const renderList = () => {
     const d = select.value;
     const shown = drills.filter((x) => !d || x.dimension === d);
     show("drills-list", shown.map((x) => el("li", {},
-      el("button", { type: "button", class: "linkish", onclick: () => openDrill(x.id) }, x.title,
+      el("button", { type: "button", class: "linkish", onclick: () => onOpen(x.id) }, x.title,
         el("span", { class: "tag" }, x.difficulty), el("span", { class: "muted" }, " · " + x.minutes + " min")))));
   };
   select.onchange = renderList;
